@@ -1,0 +1,71 @@
+# The two commands: `make run` and `make test`. Everything they need is installed from here.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.13 2>/dev/null || ls -d $$HOME/.pyenv/versions/3.13*/bin/python3.13 /usr/bin/python3.13 2>/dev/null | tail -1)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/pydotorg
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+
+.PHONY: run test lint format requirements worker scheduler bench browser-deps clean
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "Python 3.13 is required (python3.13 not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamps: reinstall only when the pinned requirements change.
+$(VENV)/.base-installed: requirements/base.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/base.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements/dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	touch $@ $(VENV)/.base-installed
+
+run: $(VENV)/.base-installed
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_data
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Debian's Chromium for the browser tests (Playwright cannot download browsers here).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; \
+		else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; fi; }
+
+test: $(VENV)/.dev-installed browser-deps
+	DJANGO_SETTINGS_MODULE=pydotorg.settings.test DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
+		$(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=pydotorg.settings.test DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
+		$(BIN)/python manage.py makemigrations --check --dry-run
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+requirements: $(BIN)/python
+	$(BIN)/python -m pip install --quiet uv
+	cd requirements && ../$(BIN)/uv pip compile --python-version 3.13 -q base.in -o base.txt \
+		&& ../$(BIN)/uv pip compile --python-version 3.13 -q production.in -o production.txt \
+		&& ../$(BIN)/uv pip compile --python-version 3.13 -q dev.in -o dev.txt
+
+worker: $(VENV)/.base-installed
+	$(BIN)/python manage.py rqworker --job-class django_tasks_rq.Job default mail
+
+scheduler: $(VENV)/.base-installed
+	$(BIN)/python manage.py rqcron pydotorg.cron
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles tests/artifacts

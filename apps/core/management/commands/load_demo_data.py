@@ -1,0 +1,59 @@
+"""Seed a demo site: every app's ``demo.py`` loader in INSTALLED_APPS order, then the search index.
+
+Each loader is idempotent (get-or-create by natural keys), so running the
+command twice changes nothing.
+"""
+
+import importlib
+import logging
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+
+def default_data_dir():
+    return Path(settings.BASE_DIR).parent / "shared" / "data" / "legacy-pydotorg"
+
+
+def demo_loaders():
+    """(app label, load function) for each installed project app that has a demo module."""
+    loaders = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("apps."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.demo":
+                raise
+            continue
+        loaders.append((config.label, module.load))
+    return loaders
+
+
+class Command(BaseCommand):
+    help = "Load the demo site (page tree, navigation, snippets and every domain's demo content)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--data-dir", type=Path, default=None, help="Folder with the legacy python.org data.")
+        parser.add_argument("--skip-index", action="store_true", help="Do not rebuild the search index.")
+
+    def handle(self, *args, data_dir=None, skip_index=False, **options):
+        data_dir = data_dir or Path(getattr(settings, "DEMO_DATA_DIR", "") or default_data_dir())
+        if not data_dir.is_dir():
+            self.stderr.write(f"Demo data folder {data_dir} not found; set DEMO_DATA_DIR or pass --data-dir.")
+            return
+        for label, load in demo_loaders():
+            with transaction.atomic():
+                summary = load(data_dir=data_dir, stdout=self.stdout)
+            self.stdout.write(f"{label}: {summary or 'done'}")
+        if not skip_index:
+            call_command("update_index", verbosity=0)
+            self.stdout.write("search index rebuilt")
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))

@@ -1,0 +1,20 @@
+from django.middleware.csp import ContentSecurityPolicyMiddleware
+from django.utils.deprecation import MiddlewareMixin
+
+from apps.core.cache import apply_cache_policy
+
+# The Wagtail admin and its libraries use inline scripts; the CSP guards the public site.
+CSP_EXEMPT_PREFIXES = ("/admin/", "/django-rq/", "/django-admin/")
+
+
+class PublicSiteCSPMiddleware(ContentSecurityPolicyMiddleware):
+    def process_response(self, request, response):
+        if request.path.startswith(CSP_EXEMPT_PREFIXES):
+            response._csp_config = {}
+            response._csp_ro_config = {}
+        return super().process_response(request, response)
+
+
+class CachePolicyMiddleware(MiddlewareMixin):
+    def process_response(self, request, response):
+        return apply_cache_policy(request, response)

@@ -1,0 +1,128 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from apps.core.cache import add_surrogate_keys
+
+
+class BasePage(Page):
+    """What every page type shares: SEO and social fields, cache headers, search fields."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared on social media."),
+    )
+    social_text = models.CharField(max_length=255, blank=True, help_text=_("Text for social media cards."))
+    noindex = models.BooleanField(default=False, help_text=_("Ask search engines not to index this page."))
+
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel("social_image"), FieldPanel("social_text"), FieldPanel("noindex")],
+            heading=_("Social and search engines"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("search_description")]
+
+    # Extra CDN surrogate keys for every page of a type (e.g. "downloads").
+    surrogate_keys = ()
+
+    class Meta:
+        abstract = True
+
+    def get_surrogate_keys(self):
+        return ["pages", f"page-{self.pk}", *self.surrogate_keys]
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        return add_surrogate_keys(response, *self.get_surrogate_keys())
+
+    def get_meta_description(self):
+        return self.search_description or self.social_text
+
+
+class MenuLinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=100)
+    url = blocks.CharBlock(max_length=500, help_text=_("A full URL or a site path such as /about/."))
+    hint = blocks.CharBlock(required=False, max_length=255)
+
+    class Meta:
+        icon = "link"
+
+
+class MenuSectionBlock(blocks.StructBlock):
+    """A top-level menu entry with its dropdown ("supernav") panel."""
+
+    title = blocks.CharBlock(max_length=100)
+    url = blocks.CharBlock(max_length=500)
+    hint = blocks.CharBlock(required=False, max_length=255)
+    css_class = blocks.CharBlock(required=False, max_length=50, help_text=_("Identifies the tab, e.g. python-meta."))
+    supernav = SnippetChooserBlock(
+        "pages.ContentSnippet", required=False, help_text=_("Content shown in the dropdown beside the links.")
+    )
+    items = blocks.ListBlock(MenuLinkBlock(), default=[])
+
+    class Meta:
+        icon = "list-ul"
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """The meta navigation (Python / PSF / Docs / PyPI / Jobs / Community) and the main menu."""
+
+    meta_menu = StreamField([("section", MenuSectionBlock())], blank=True, use_json_field=True)
+    main_menu = StreamField([("section", MenuSectionBlock())], blank=True, use_json_field=True)
+
+    panels = [FieldPanel("meta_menu"), FieldPanel("main_menu")]
+
+    class Meta:
+        verbose_name = _("navigation")
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    donate_url = models.URLField(default=settings.PYDOTORG["DONATE_URL"])
+    footer_text = models.TextField(
+        blank=True,
+        default="Copyright ©2001-2026. Python Software Foundation Legal Statements Privacy Notice",
+    )
+    github_url = models.URLField(blank=True, default="https://github.com/python")
+    mastodon_url = models.URLField(blank=True, default="https://fosstodon.org/@ThePSF")
+    linkedin_url = models.URLField(blank=True, default="https://www.linkedin.com/company/python-software-foundation/")
+    youtube_url = models.URLField(blank=True)
+    rss_url = models.CharField(max_length=255, blank=True, default="/blogs/feed/")
+
+    panels = [
+        FieldPanel("donate_url"),
+        MultiFieldPanel(
+            [FieldPanel("github_url"), FieldPanel("mastodon_url"), FieldPanel("linkedin_url"),
+             FieldPanel("youtube_url"), FieldPanel("rss_url")],
+            heading=_("Social links"),
+        ),
+        FieldPanel("footer_text"),
+    ]  # fmt: skip
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def social_links(self):
+        links = [
+            ("GitHub", self.github_url),
+            ("Mastodon", self.mastodon_url),
+            ("LinkedIn", self.linkedin_url),
+            ("YouTube", self.youtube_url),
+            ("RSS", self.rss_url),
+        ]
+        return [(name, url) for name, url in links if url]

@@ -1,0 +1,44 @@
+"""Homepage sections that domain apps contribute (latest releases, jobs, events, news …).
+
+A domain registers a section in its ``wagtail_hooks.py``::
+
+    @hooks.register("register_homepage_section")
+    def latest_jobs():
+        return HomepageSection(slot="jobs", template="jobs/includes/homepage_jobs.html",
+                               get_context=lambda request: {"jobs": Job.objects.approved()[:5]})
+
+The homepage renders the sections registered for each slot, in order, so the
+pages app never imports a domain and a slot without a provider is left out.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.template.loader import render_to_string
+from wagtail import hooks
+
+SLOTS = ("downloads", "jobs", "news", "events", "success_story", "code_samples")
+
+
+@dataclass(frozen=True)
+class HomepageSection:
+    slot: str
+    template: str
+    get_context: Callable = field(default=lambda request: {})
+    order: int = 100
+
+    def render(self, request):
+        return render_to_string(self.template, self.get_context(request), request=request)
+
+
+def homepage_sections():
+    sections = [fn() for fn in hooks.get_hooks("register_homepage_section")]
+    return sorted((s for s in sections if s is not None), key=lambda s: s.order)
+
+
+def render_homepage_slots(request):
+    """Rendered HTML per slot name, for the slots that have at least one provider."""
+    rendered = {}
+    for section in homepage_sections():
+        rendered[section.slot] = rendered.get(section.slot, "") + section.render(request)
+    return rendered

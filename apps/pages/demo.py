@@ -1,0 +1,298 @@
+"""Demo content: python.org's page tree, navigation and content snippets from the legacy data."""
+
+import json
+from collections import defaultdict
+from urllib.parse import urlsplit
+
+from wagtail.models import Page, Site
+
+from apps.core.models import NavigationSettings
+from apps.pages.models import ContentSnippet, HomePage, SectionIndexPage, StandardPage
+
+# Named URLs of the legacy menu and where they live on this site.
+NAMED_URLS = {
+    "home": "/",
+    "psf-landing": "/psf/",
+    "about": "/about/",
+    "documentation": "/doc/",
+    "blog": "/blogs/",
+    "download:download": "/downloads/",
+    "jobs:job_list": "/jobs/",
+    "jobs:job_types": "/jobs/type/",
+    "jobs:job_categories": "/jobs/category/",
+    "jobs:job_locations": "/jobs/location/",
+    "jobs:job_create": "/jobs/create/",
+}
+# URL subtrees whose pages are created by their own app, not as content pages.
+OWNED_BY_APPS = ("/downloads/", "/jobs/", "/events/", "/blogs/", "/success-stories/", "/users/", "/accounts/")
+SECTION_TITLES = {
+    "about": "About", "doc": "Documentation", "community": "Community", "psf": "Python Software Foundation",
+    "dev": "Contributing", "download": "Download", "news": "News",
+}  # fmt: skip
+# Content snippets placed on section landing pages, by URL.
+SECTION_SNIPPETS = {
+    "/about/": ["aboutpython-banner", "aboutpython-getstarted", "aboutpython-easytolearn",
+                "aboutpython-applications", "aboutpython-opensource"],
+    "/doc/": ["documentation-banner", "documentation-beginners", "documentation-moderate",
+              "documentation-advanced", "documentation-general"],
+    "/community/": ["community-banner", "community-widget1", "community-widget2", "community-widget3",
+                    "community-irc-channels"],
+    "/psf/": ["psf-banner", "psf-widget0", "psf-widget1", "psf-widget2", "psf-widget3", "psf-widget4", "psf-news"],
+    "/psf/codeofconduct/": ["psf-codeofconduct"],
+    "/psf/grants/": ["psf-grants"],
+    "/psf/donations/": ["widget-weneedyou"],
+}  # fmt: skip
+SUPERNAV_SNIPPETS = {
+    "About": "supernav-python-about", "Downloads": "supernav-python-downloads",
+    "Documentation": "supernav-python-documentation", "Community": "supernav-python-community",
+    "Success Stories": "supernav-python-success-stories", "News": "supernav-python-blog",
+    "Events": "supernav-python-events",
+}  # fmt: skip
+MARKUP_BLOCKS = {"html": "raw_html", "markdown": "markdown", "restructuredtext": "restructuredtext"}
+
+CODE_SAMPLES = [
+    ("Functions defined", "python",
+     "# Write Fibonacci series up to n\n>>> def fib(n):\n...     a, b = 0, 1\n...     while a < n:\n"
+     "...         print(a, end=' ')\n...         a, b = b, a + b\n...     print()\n>>> fib(1000)\n"
+     "0 1 1 2 3 5 8 13 21 34 55 89 144 233 377 610 987"),
+    ("Compound data types", "pycon",
+     ">>> fruits = ['Banana', 'Apple', 'Lime']\n>>> loud_fruits = [fruit.upper() for fruit in fruits]\n"
+     ">>> print(loud_fruits)\n['BANANA', 'APPLE', 'LIME']\n>>> list(enumerate(fruits))\n"
+     "[(0, 'Banana'), (1, 'Apple'), (2, 'Lime')]"),
+    ("Intuitive interpretation", "pycon",
+     ">>> 2 + 2\n4\n>>> 50 - 5*6\n20\n>>> (50 - 5*6) / 4\n5.0\n>>> 8 / 5  # division always returns a float\n1.6"),
+    ("Quick & easy to learn", "python",
+     "# Python 3: Simple output (with Unicode)\n>>> print(\"Hello, I'm Python!\")\nHello, I'm Python!\n"
+     "# Input, assignment\n>>> name = input('What is your name?\\n')\nWhat is your name?\nPython\n"
+     ">>> print(f'Hi, {name}.')\nHi, Python."),
+    ("All the flow you'd expect", "python",
+     "# For loop on a list\n>>> numbers = [2, 4, 6, 8]\n>>> product = 1\n>>> for number in numbers:\n"
+     "...     product = product * number\n...\n>>> print('The product is:', product)\nThe product is: 384"),
+]  # fmt: skip
+
+
+def same_stream(stream, data):
+    """Whether a StreamField already holds ``data`` (block ids aside)."""
+
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k != "id"}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return strip(list(stream.raw_data)) == strip(data)
+
+
+def read_json(data_dir, name):
+    with open(data_dir / name, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def normalise_url(url):
+    """A legacy menu URL as a site path or an external URL; None for placeholders."""
+    if url in NAMED_URLS:
+        return NAMED_URLS[url]
+    if url in ("comingsoon", "inner") or not url:
+        return None
+    parts = urlsplit(url)
+    if parts.netloc in ("www.python.org", "python.org"):
+        url = parts.path
+    if url.startswith("/") and not url.endswith("/"):
+        url += "/"
+    return url
+
+
+def load_snippets(data_dir):
+    created = 0
+    for row in read_json(data_dir, "boxes.json"):
+        fields = row["fields"]
+        block_type = MARKUP_BLOCKS.get(fields["content_markup_type"], "raw_html")
+        body = [{"type": block_type, "value": fields["content"]}]
+        snippet = ContentSnippet.objects.filter(label=fields["label"]).first()
+        if snippet is None:
+            snippet = ContentSnippet(label=fields["label"], title=fields["label"].replace("-", " ").capitalize())
+            created += 1
+        elif snippet.live and same_stream(snippet.body, body):
+            continue
+        snippet.body = body
+        snippet.live = True
+        snippet.save()
+    return created
+
+
+def menu_items(data_dir):
+    items = [row for row in read_json(data_dir, "sitetree_menus.json") if row["model"] == "sitetree.treeitem"]
+    children = defaultdict(list)
+    for item in items:
+        fields = item["fields"]
+        if fields["hidden"] or not fields["inmenu"]:
+            continue
+        children[fields["parent"]].append(item)
+    for siblings in children.values():
+        siblings.sort(key=lambda item: item["fields"]["sort_order"])
+    return children
+
+
+def menu_section(item, children, snippets):
+    fields = item["fields"]
+    links = []
+    for child in children.get(item["pk"], []):
+        url = normalise_url(child["fields"]["url"])
+        if url:
+            links.append({"title": child["fields"]["title"].strip(), "url": url, "hint": child["fields"]["hint"]})
+    supernav = snippets.get(SUPERNAV_SNIPPETS.get(fields["title"].strip()))
+    return {
+        "type": "section",
+        "value": {
+            "title": fields["title"].strip(),
+            "url": normalise_url(fields["url"]) or "/",
+            "hint": fields["hint"],
+            "css_class": fields["alias"] or "",
+            "supernav": supernav.pk if supernav else None,
+            "items": links,
+        },
+    }
+
+
+def load_navigation(data_dir, site):
+    children = menu_items(data_dir)
+    snippets = {snippet.label: snippet for snippet in ContentSnippet.objects.all()}
+    roots = children[None]
+    python_root = next(item for item in roots if item["fields"]["url"] == "home")
+    nav = NavigationSettings.for_site(site)
+    meta_menu = [menu_section(item, children, snippets) for item in roots]
+    main_menu = [menu_section(item, children, snippets) for item in children[python_root["pk"]]]
+    if not (same_stream(nav.meta_menu, meta_menu) and same_stream(nav.main_menu, main_menu)):
+        nav.meta_menu = meta_menu
+        nav.main_menu = main_menu
+        nav.save()
+    return children
+
+
+def content_paths(children):
+    """Every internal URL of the menu that is a content page (not owned by a domain app)."""
+    paths = set()
+    for siblings in children.values():
+        for item in siblings:
+            url = normalise_url(item["fields"]["url"])
+            if url and url.startswith("/") and url != "/" and not url.startswith(OWNED_BY_APPS):
+                paths.add(url)
+                # Every ancestor path becomes a section page too.
+                segments = url.strip("/").split("/")
+                for depth in range(1, len(segments)):
+                    paths.add("/" + "/".join(segments[:depth]) + "/")
+    titles = {}
+    for siblings in children.values():
+        for item in siblings:
+            url = normalise_url(item["fields"]["url"])
+            if url in paths:
+                titles.setdefault(url, (item["fields"]["title"].strip(), item["fields"]["description"]))
+    return sorted(paths, key=lambda p: (p.count("/"), p)), titles
+
+
+def page_body(path, title, description, snippets):
+    body = []
+    labels = SECTION_SNIPPETS.get(path, [])
+    for label in labels:
+        if label in snippets:
+            body.append({"type": "content_snippet", "value": snippets[label].pk})
+    if not labels:
+        text = description or f"{title}: information from the Python Software Foundation about {title.lower()}."
+        body.append({"type": "rich_text", "value": f"<p>{text}</p>"})
+    return body
+
+
+def ensure_home(site_root):
+    home = HomePage.objects.first()
+    if home is None:
+        # Wagtail's placeholder welcome page holds the "home" slug until the site points at the new homepage.
+        Page.objects.filter(depth=2, slug="home").update(slug="wagtail-welcome")
+        home = HomePage(title="Welcome to Python.org", slug="home", intro="", seo_title="Welcome to Python.org")
+        site_root.add_child(instance=home)
+    return home
+
+
+def load_home(home, snippets):
+    intro = snippets.get("homepage-introduction")
+    widgets = []
+    for icon, title, url, link_text, text in [
+        ("code", "Get Started", "/about/gettingstarted/", "Start with our Beginner's Guide",
+         "Whether you're new to programming or an experienced developer, it's easy to learn and use Python."),
+        ("download", "Download", "/downloads/", "All releases",
+         "Python source code and installers are available for download for all versions."),
+        ("documentation", "Docs", "https://docs.python.org", "docs.python.org",
+         "Documentation for Python's standard library, along with tutorials and guides, are available online."),
+        ("jobs", "Jobs", "/jobs/", "jobs.python.org",
+         "Looking for work or have a Python related position that you're trying to hire for?"),
+    ]:  # fmt: skip
+        widgets.append({"type": "widget", "value": {
+            "icon_name": icon, "title": title, "text": f"<p>{text}</p>", "link_url": url, "link_text": link_text,
+        }})  # fmt: skip
+    samples = [
+        {"type": "sample", "value": {"language": language, "caption": caption, "code": code}}
+        for caption, language, code in CODE_SAMPLES
+    ]
+    body = [{"type": "content_snippet", "value": snippets[label].pk}
+            for label in ("widget-use-python-for", "widget-about-psf") if label in snippets]  # fmt: skip
+    intro_html = (
+        "<p>Python is a programming language that lets you work quickly and integrate systems more effectively.</p>"
+    )
+    changed = (
+        home.intro != intro_html
+        or not same_stream(home.widgets, widgets)
+        or not same_stream(home.code_samples, samples)
+        or not same_stream(home.body, body)
+    )
+    if changed or intro is None:
+        home.intro = intro_html
+        home.widgets = widgets
+        home.code_samples = samples
+        home.body = body
+        home.save_revision().publish()
+
+
+def load_pages(home, paths, titles, snippets):
+    created = 0
+    by_path = {"/": home}
+    for path in paths:
+        segments = path.strip("/").split("/")
+        parent = by_path.get("/" + "/".join(segments[:-1]) + "/" if len(segments) > 1 else "/")
+        if parent is None:
+            continue
+        slug = segments[-1]
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing is not None:
+            by_path[path] = existing.specific
+            continue
+        is_section = any(other != path and other.startswith(path) for other in paths)
+        title, description = titles.get(path, (SECTION_TITLES.get(slug, slug.replace("-", " ").title()), ""))
+        title = SECTION_TITLES.get(slug, title) if len(segments) == 1 else title
+        model = SectionIndexPage if is_section else StandardPage
+        page = model(title=title, slug=slug, body=page_body(path, title, description, snippets))
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        by_path[path] = page
+        created += 1
+    return created
+
+
+def load(data_dir, stdout=None):
+    site_root = Page.objects.get(depth=1)
+    home = ensure_home(site_root)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None or site.root_page_id != home.pk:
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "site_name": "Python.org", "root_page": home},
+        )
+        site = Site.objects.get(is_default_site=True)
+        # Wagtail's placeholder welcome page is not part of the site.
+        Page.objects.filter(depth=2).exclude(pk=home.pk).exclude(content_type=home.content_type).delete()
+    new_snippets = load_snippets(data_dir)
+    snippets = {snippet.label: snippet for snippet in ContentSnippet.objects.all()}
+    children = load_navigation(data_dir, site)
+    load_home(home, snippets)
+    paths, titles = content_paths(children)
+    new_pages = load_pages(home, paths, titles, snippets)
+    return f"{new_snippets} snippets and {new_pages} pages created"

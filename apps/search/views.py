@@ -1,0 +1,37 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from apps.search.query import MAX_QUERY_LENGTH, clean_query, search_everything
+
+RESULTS_PER_PAGE = 20
+
+
+@require_GET
+def search(request):
+    raw_query = request.GET.get("q", "")
+    query = clean_query(raw_query)
+    context = {"query": query, "results": None, "message": ""}
+
+    if len(raw_query) > MAX_QUERY_LENGTH:
+        context["message"] = _("Your search was shortened to its first %(n)s characters.") % {"n": MAX_QUERY_LENGTH}
+    if not query:
+        context["message"] = (
+            _("Type a word or two to search python.org.")
+            if not raw_query.strip()
+            else _("Your search had no words we could look for. Try plain words.")
+        )
+        return render(request, "search/search.html", context, status=200)
+
+    paginator = Paginator(search_everything(query), RESULTS_PER_PAGE)
+    try:
+        results = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        results = paginator.page(1)
+    except EmptyPage:
+        results = paginator.page(paginator.num_pages)
+    context.update(results=results, paginator=paginator)
+    if not paginator.count:
+        context["message"] = _("No results found for “%(query)s”.") % {"query": query}
+    return render(request, "search/search.html", context)

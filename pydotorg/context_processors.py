@@ -1,0 +1,9 @@
+from django.conf import settings
+
+
+def site_context(request):
+    """Values every template needs and that do not depend on the user."""
+    return {
+        "SITE_NAME": settings.WAGTAIL_SITE_NAME,
+        "DEBUG": settings.DEBUG,
+    }

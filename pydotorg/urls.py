@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from apps.core import views as core_views
+from apps.search import views as search_views
+
+urlpatterns = [
+    path("_health", core_views.health, name="health"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("humans.txt", core_views.humans_txt, name="humans_txt"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/", admin.site.urls),
+    path("django-rq/", include("django_rq.urls")),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("search/", search_views.search, name="search"),
+    path("downloads/", include("apps.downloads.urls")),
+    path("jobs/", include("apps.jobs.urls")),
+    path("events/", include("apps.events.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail serves the page tree; it must come last.
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = "apps.core.views.page_not_found"
+handler500 = "apps.core.views.server_error"

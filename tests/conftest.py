@@ -1,0 +1,91 @@
+"""Fixtures shared by the whole suite: the site and its homepage, users by role, a real RQ queue."""
+
+import os
+from pathlib import Path
+
+import django_rq
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.test import override_settings
+from rq import SimpleWorker
+from wagtail.models import Page, Site
+
+from tests.factories import HomePageFactory, UserFactory
+
+DATA_DIR = Path(settings.BASE_DIR).parent / "shared" / "data" / "legacy-pydotorg"
+ARTIFACTS = Path(settings.BASE_DIR) / "tests" / "artifacts"
+
+
+@pytest.fixture
+def data_dir():
+    return DATA_DIR
+
+
+@pytest.fixture
+def home_page(db):
+    root = Page.objects.get(depth=1)
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(parent=root, title="Welcome to Python.org", slug="home")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Python.org"},
+    )
+    return home
+
+
+@pytest.fixture
+def site(home_page):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory(username="visitor", email="visitor@example.com")
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin", email="admin@example.com", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def editor(db):
+    editor = UserFactory(username="editor", email="editor@example.com", is_staff=True)
+    group, _ = Group.objects.get_or_create(name="Editors")
+    editor.groups.add(group)
+    return editor
+
+
+@pytest.fixture
+def moderator(db):
+    moderator = UserFactory(username="moderator", email="moderator@example.com", is_staff=True)
+    group, _ = Group.objects.get_or_create(name="Moderators")
+    moderator.groups.add(group)
+    return moderator
+
+
+@pytest.fixture
+def rq_queue(db):
+    """Route tasks to the real Redis through RQ; call ``run_worker()`` to drain the queues in burst mode."""
+    redis_url = os.environ.get("REDIS_URL", settings.TEST_REDIS_URL)
+    tasks = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": settings.RQ_QUEUE_NAMES}}
+    queues = {name: {"URL": redis_url, "DEFAULT_TIMEOUT": 60} for name in settings.RQ_QUEUE_NAMES}
+    with override_settings(TASKS=tasks, RQ_QUEUES=queues):
+        connection = django_rq.get_connection("default")
+        for name in settings.RQ_QUEUE_NAMES:
+            django_rq.get_queue(name).empty()
+
+        class Runner:
+            def count(self, name="default"):
+                return django_rq.get_queue(name).count
+
+            def run_worker(self):
+                # SimpleWorker runs jobs in this process, inside the test's database transaction.
+                worker = django_rq.get_worker(*settings.RQ_QUEUE_NAMES, worker_class=SimpleWorker)
+                return worker.work(burst=True)
+
+        yield Runner()
+        for name in settings.RQ_QUEUE_NAMES:
+            django_rq.get_queue(name).empty()
+        connection.close()
