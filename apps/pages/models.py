@@ -6,7 +6,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from apps.core.blocks import BodyStreamBlock, CodeBlock, SnippetBodyStreamBlock
 from apps.core.models import BasePage
@@ -33,9 +32,6 @@ class ContentSnippet(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Ind
 
     def get_preview_template(self, request, mode_name):
         return "pages/content_snippet_preview.html"
-
-
-register_snippet(ContentSnippet)
 
 
 class HomePageWidgetBlock(blocks.StructBlock):

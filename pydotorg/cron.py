@@ -1,0 +1,25 @@
+"""The one schedule of periodic work, run by ``manage.py rqcron pydotorg.cron`` (the scheduler process).
+
+Each entry is an idempotent management command, also runnable by hand (with
+``--dry-run``). The scheduler enqueues ``run_command`` on the default queue,
+where the RQ workers run it as a Django task.
+"""
+
+from rq import cron
+
+from apps.core.tasks import run_command
+
+# (management command, cron expression in UTC)
+SCHEDULE = [
+    ("clearsessions", "17 4 * * *"),
+]
+
+for command, expression in SCHEDULE:
+    cron.register(
+        run_command.func,  # the worker resolves this path back to the task
+        "default",
+        args=(command,),
+        cron=expression,
+        meta={"backend_name": "default"},
+        name=command,
+    )
