@@ -1,13 +1,29 @@
-"""The query layer over every indexed model (pages now; domains add their models)."""
+"""The query layer over every indexed model.
+
+Pages are searched here; domain apps add their own models (jobs, events …) with the
+``register_search_source`` hook, a callable ``(query) -> iterable of SearchResult``
+that returns at most ``SOURCE_LIMIT`` best matches, so the search page stays bounded.
+"""
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
+from wagtail import hooks
 from wagtail.models import Page
 
 MAX_QUERY_LENGTH = 200
+SOURCE_LIMIT = 200
 # Characters that carry query syntax in some backends; searched as plain words instead.
 _OPERATORS = re.compile(r"[\"'`^~*:()\[\]{}<>|&!\\+=-]+")
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    title: str
+    url: str
+    snippet: str = ""
+    kind: str = "Page"
 
 
 def clean_query(raw: str) -> str:
@@ -18,6 +34,22 @@ def clean_query(raw: str) -> str:
     return " ".join(text.split())
 
 
+def search_pages(query: str):
+    pages = Page.objects.live().public().specific().search(query, operator="and")[:SOURCE_LIMIT]
+    return [
+        SearchResult(
+            title=page.title,
+            url=page.url,
+            snippet=page.search_description or getattr(page, "social_text", ""),
+            kind=page.specific_class._meta.verbose_name.title() if page.specific_class else "Page",
+        )
+        for page in pages
+    ]
+
+
 def search_everything(query: str):
-    """Live, public pages matching ``query``, best first."""
-    return Page.objects.live().public().specific().search(query, operator="and")
+    """Results from pages and every registered source, pages first."""
+    results = search_pages(query)
+    for source in hooks.get_hooks("register_search_source"):
+        results.extend(list(source(query))[:SOURCE_LIMIT])
+    return results
