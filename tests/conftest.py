@@ -7,6 +7,7 @@ import django_rq
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import override_settings
 from rq import SimpleWorker
 from wagtail.models import Page, Site
@@ -15,6 +16,14 @@ from tests.factories import HomePageFactory, UserFactory
 
 DATA_DIR = Path(settings.BASE_DIR).parent / "shared" / "data" / "legacy-pydotorg"
 ARTIFACTS = Path(settings.BASE_DIR) / "tests" / "artifacts"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (cached fragments must not leak between tests)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ private and never stored. Publishing purges by URL and by surrogate key.
 """
 
 import logging
+import time
 import urllib.request
 
 from django.conf import settings
@@ -18,6 +19,23 @@ logger = logging.getLogger(__name__)
 # URL prefixes whose responses are personal or operational: never cached.
 PRIVATE_PREFIXES = ("/admin/", "/accounts/", "/django-rq/", "/_health", "/django-admin/")
 SURROGATE_KEY_HEADER = "Surrogate-Key"
+
+
+FRAGMENT_VERSION_KEY = "site-fragments-version"
+
+
+def fragment_version():
+    """A token that changes whenever navigation, site settings or snippets change (keys cached fragments)."""
+    from django.core.cache import cache
+
+    return cache.get_or_set(FRAGMENT_VERSION_KEY, lambda: str(time.time_ns()), None)
+
+
+def bump_fragment_version(**kwargs):
+    """Signal receiver: invalidate cached header and footer fragments."""
+    from django.core.cache import cache
+
+    cache.set(FRAGMENT_VERSION_KEY, str(time.time_ns()), None)
 
 
 def add_surrogate_keys(response, *keys):

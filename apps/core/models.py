@@ -101,7 +101,7 @@ class SiteSettings(BaseSiteSetting):
     mastodon_url = models.URLField(blank=True, default="https://fosstodon.org/@ThePSF")
     linkedin_url = models.URLField(blank=True, default="https://www.linkedin.com/company/python-software-foundation/")
     youtube_url = models.URLField(blank=True)
-    rss_url = models.CharField(max_length=255, blank=True, default="/blogs/feed/")
+    rss_url = models.CharField(max_length=255, blank=True)
 
     panels = [
         FieldPanel("donate_url"),

@@ -23,8 +23,18 @@ NAMED_URLS = {
     "jobs:job_locations": "/jobs/location/",
     "jobs:job_create": "/jobs/create/",
 }
-# URL subtrees whose pages are created by their own app, not as content pages.
-OWNED_BY_APPS = ("/downloads/", "/jobs/", "/events/", "/blogs/", "/success-stories/", "/users/", "/accounts/")
+# URL subtrees served by a domain app when it is installed; until then they are ordinary content pages.
+APP_SUBTREES = {
+    "/downloads/": "apps.downloads", "/jobs/": "apps.jobs", "/events/": "apps.events", "/blogs/": "apps.blogs",
+    "/success-stories/": "apps.successstories", "/users/": "apps.users", "/membership/": "apps.users",
+    "/accounts/": "allauth.account",
+}  # fmt: skip
+# Legacy paths linked from the real content, and where they live now.
+LEGACY_REDIRECTS = {
+    "/psf-landing/": "/psf/",
+    "/dev/peps/": "https://peps.python.org/",
+    "/psf/sponsorship-new/": "/psf/sponsorship/",
+}
 SECTION_TITLES = {
     "about": "About", "doc": "Documentation", "community": "Community", "psf": "Python Software Foundation",
     "dev": "Contributing", "download": "Download", "news": "News",
@@ -170,13 +180,20 @@ def load_navigation(data_dir, site):
     return children
 
 
+def owned_by_apps():
+    from django.apps import apps
+
+    return tuple(prefix for prefix, app in APP_SUBTREES.items() if apps.is_installed(app))
+
+
 def content_paths(children):
-    """Every internal URL of the menu that is a content page (not owned by a domain app)."""
+    """Every internal URL of the menu that is a content page (not served by an installed domain app)."""
+    owned = owned_by_apps()
     paths = set()
     for siblings in children.values():
         for item in siblings:
             url = normalise_url(item["fields"]["url"])
-            if url and url.startswith("/") and url != "/" and not url.startswith(OWNED_BY_APPS):
+            if url and url.startswith("/") and url != "/" and not url.startswith(owned):
                 paths.add(url)
                 # Every ancestor path becomes a section page too.
                 segments = url.strip("/").split("/")
@@ -277,6 +294,40 @@ def load_pages(home, paths, titles, snippets):
     return created
 
 
+def load_images():
+    """A small set of demo images (drawn here, so no binary files live in the repository)."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from PIL import ImageDraw
+    from wagtail.images.models import Image
+
+    created = 0
+    for title, colours in [("Python logo", ("#306998", "#ffd43b")), ("PyCon crowd", ("#2b5b84", "#f2f4f6"))]:
+        if Image.objects.filter(title=title).exists():
+            continue
+        canvas = PILImage.new("RGB", (800, 450), colours[0])
+        draw = ImageDraw.Draw(canvas)
+        draw.rounded_rectangle((250, 75, 550, 375), radius=60, fill=colours[1])
+        draw.ellipse((360, 180, 440, 260), fill=colours[0])
+        buffer = BytesIO()
+        canvas.save(buffer, format="PNG")
+        slug = title.lower().replace(" ", "-")
+        Image.objects.create(title=title, file=ImageFile(buffer, name=f"{slug}.png"), width=800, height=450)
+        created += 1
+    return created
+
+
+def load_redirects(site):
+    from wagtail.contrib.redirects.models import Redirect
+
+    for old_path, target in LEGACY_REDIRECTS.items():
+        Redirect.objects.get_or_create(
+            old_path=Redirect.normalise_path(old_path), site=None, defaults={"redirect_link": target}
+        )
+
+
 def load(data_dir, stdout=None):
     site_root = Page.objects.get(depth=1)
     home = ensure_home(site_root)
@@ -289,6 +340,8 @@ def load(data_dir, stdout=None):
         site = Site.objects.get(is_default_site=True)
         # Wagtail's placeholder welcome page is not part of the site.
         Page.objects.filter(depth=2).exclude(pk=home.pk).exclude(content_type=home.content_type).delete()
+    load_images()
+    load_redirects(site)
     new_snippets = load_snippets(data_dir)
     snippets = {snippet.label: snippet for snippet in ContentSnippet.objects.all()}
     children = load_navigation(data_dir, site)

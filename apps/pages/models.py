@@ -112,13 +112,8 @@ class SectionIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.show_children:
-            context["children"] = (
-                self.get_children()
-                .live()
-                .public()
-                .specific(defer=True)
-                .only("id", "title", "url_path", "path", "depth", "search_description", "content_type_id")
-            )
+            # Plain Page rows are enough for titles, descriptions and URLs: one query whatever the types.
+            context["children"] = self.get_children().live().public()
         return context
 
 

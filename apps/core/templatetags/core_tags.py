@@ -23,7 +23,7 @@ def site_settings(context):
 @register.inclusion_tag("includes/breadcrumbs.html")
 def breadcrumbs(page):
     # Skip the tree root (depth 1); the homepage itself has no breadcrumbs.
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "path", "depth"))
+    ancestors = list(page.get_ancestors().filter(depth__gt=1))
     return {"ancestors": ancestors, "current": page}
 
 

@@ -1,0 +1,155 @@
+"""Whole-site guards, run against the demo site that ``load_demo_data`` builds."""
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import transaction
+from wagtail import blocks
+from wagtail.fields import StreamField
+from wagtail.models import Page, get_page_models
+
+# Prefixes that are not public pages (admin, auth flows that need a session, files, machine endpoints).
+NOT_CRAWLED = ("/admin/", "/django-admin/", "/django-rq/", "/documents/", "/static/", "/media/", "/_health")
+MAX_URLS = 600
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site, loaded once for this module and rolled back afterwards."""
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            call_command("load_demo_data", verbosity=0)
+            yield
+            transaction.set_rollback(True)
+
+
+class LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+        self.h1_count = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "h1":
+            self.h1_count += 1
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.links.append(href)
+
+
+def internal(url, base):
+    absolute = urljoin(base, url)
+    parts = urlsplit(absolute)
+    if parts.netloc not in ("", "testserver") or parts.scheme not in ("", "http"):
+        return None
+    if parts.path.startswith(NOT_CRAWLED):
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def crawl(client, start="/"):
+    """Visit every internal link reachable from ``start``; return {url: (status, h1 count or None)}."""
+    seen, queue, report = set(), [start], {}
+    while queue and len(seen) < MAX_URLS:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code in (301, 302, 307, 308):
+            target = internal(response["Location"], "http://testserver" + url)
+            report[url] = (200, None)  # a redirect is fine when its target renders (crawled next)
+            if target and target not in seen:
+                queue.append(target)
+            continue
+        content_type = response.get("Content-Type", "")
+        if "text/html" not in content_type:
+            report[url] = (response.status_code, None)
+            continue
+        parser = LinkParser()
+        parser.feed(response.content.decode())
+        report[url] = (response.status_code, parser.h1_count)
+        for link in parser.links:
+            target = internal(link, "http://testserver" + url)
+            if target and target not in seen:
+                queue.append(target)
+    return report
+
+
+def test_every_public_url_renders_with_one_h1(demo_site, db, client):
+    report = crawl(client)
+    assert len(report) > 40, "the crawl should reach the whole demo site"
+    broken = {url: status for url, (status, _) in report.items() if status != 200}
+    assert broken == {}
+    wrong_h1 = {url: h1 for url, (_, h1) in report.items() if h1 is not None and h1 != 1}
+    assert wrong_h1 == {}
+
+
+def test_every_page_type_renders_in_serve_and_preview(demo_site, db, client):
+    missing, failures = [], {}
+    for model in get_page_models():
+        if model is Page:
+            continue
+        page = model.objects.live().first()
+        if page is None:
+            missing.append(model.__name__)
+            continue
+        response = client.get(page.url)
+        if response.status_code != 200:
+            failures[f"{model.__name__} serve"] = response.status_code
+        preview = page.make_preview_request(preview_mode=page.default_preview_mode)
+        if hasattr(preview, "render"):
+            preview.render()
+        if preview.status_code != 200 or b"<h1" not in preview.content:
+            failures[f"{model.__name__} preview"] = preview.status_code
+    assert missing == [], "the demo data should have a live page of every page type"
+    assert failures == {}
+
+
+def stream_blocks():
+    """Every block used in any StreamField of any model, recursively, by class."""
+    found = {}
+
+    def walk(block):
+        found.setdefault(type(block), block)
+        for child in getattr(block, "child_blocks", {}).values():
+            walk(child)
+        if isinstance(block, blocks.ListBlock):
+            walk(block.child_block)
+
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, StreamField):
+                walk(field.stream_block)
+    return found
+
+
+def test_every_block_renders_from_its_preview_value(demo_site, db):
+    templated = {cls: block for cls, block in stream_blocks().items() if getattr(block.meta, "template", None)}
+    assert len(templated) >= 11
+    problems = {}
+    for cls, block in templated.items():
+        if not (block.meta.icon and block.meta.description):
+            problems[cls.__name__] = "missing icon or description"
+            continue
+        value = block.get_preview_value()
+        if value is None:
+            problems[cls.__name__] = "no preview value"
+            continue
+        html = block.render(value)
+        if not re.sub(r"\s+", "", str(html)):
+            problems[cls.__name__] = "rendered nothing"
+    assert problems == {}
+
+
+def test_every_page_type_states_its_tree_rules():
+    for model in get_page_models():
+        if model is Page:
+            continue
+        assert "parent_page_types" in vars(model) or model.parent_page_types is not None, model
+        assert "subpage_types" in vars(model), f"{model.__name__} must state its subpage_types"
