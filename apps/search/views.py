@@ -12,17 +12,17 @@ RESULTS_PER_PAGE = 20
 def search(request):
     raw_query = request.GET.get("q", "")
     query = clean_query(raw_query)
-    context = {"query": query, "results": None, "message": ""}
+    messages = []
+    context = {"query": query, "results": None, "messages_": messages}
 
     if len(raw_query) > MAX_QUERY_LENGTH:
-        context["message"] = _("Your search was shortened to its first %(n)s characters.") % {"n": MAX_QUERY_LENGTH}
+        messages.append(_("Your search was shortened to its first %(n)s characters.") % {"n": MAX_QUERY_LENGTH})
     if not query:
-        context["message"] = (
-            _("Type a word or two to search python.org.")
-            if not raw_query.strip()
-            else _("Your search had no words we could look for. Try plain words.")
-        )
-        return render(request, "search/search.html", context, status=200)
+        if raw_query.strip():
+            messages.append(_("Your search had no words we could look for. Try plain words."))
+        else:
+            messages.append(_("Type a word or two to search python.org."))
+        return render(request, "search/search.html", context)
 
     paginator = Paginator(search_everything(query), RESULTS_PER_PAGE)
     try:
@@ -33,5 +33,5 @@ def search(request):
         results = paginator.page(paginator.num_pages)
     context.update(results=results, paginator=paginator)
     if not paginator.count:
-        context["message"] = _("No results found for “%(query)s”.") % {"query": query}
+        messages.append(_("No results found for “%(query)s”.") % {"query": query})
     return render(request, "search/search.html", context)
