@@ -12,6 +12,7 @@ from django.test import override_settings
 from rq import SimpleWorker
 from wagtail.models import Page, Site
 
+from apps.pages.demo import ensure_root
 from tests.factories import HomePageFactory, UserFactory
 
 DATA_DIR = Path(settings.BASE_DIR).parent / "shared" / "data" / "legacy-pydotorg"
@@ -33,7 +34,7 @@ def data_dir():
 
 @pytest.fixture
 def home_page(db):
-    root = Page.objects.get(depth=1)
+    root = ensure_root()
     Page.objects.filter(depth=2).delete()
     home = HomePageFactory(parent=root, title="Welcome to Python.org", slug="home")
     Site.objects.update_or_create(

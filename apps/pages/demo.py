@@ -1,6 +1,7 @@
 """Demo content: python.org's page tree, navigation and content snippets from the legacy data."""
 
 import json
+import re
 from collections import defaultdict
 from urllib.parse import urlsplit
 
@@ -118,7 +119,11 @@ def load_snippets(data_dir):
     for row in read_json(data_dir, "boxes.json"):
         fields = row["fields"]
         block_type = MARKUP_BLOCKS.get(fields["content_markup_type"], "raw_html")
-        body = [{"type": block_type, "value": fields["content"]}]
+        content = fields["content"]
+        if fields["label"].startswith("supernav-"):
+            # Legacy supernav boxes are bare <li> items; as list items inside a menu entry they would end it.
+            content = re.sub(r"<(/?)li\b", r"<\1div", content)
+        body = [{"type": block_type, "value": content}]
         snippet = ContentSnippet.objects.filter(label=fields["label"]).first()
         if snippet is None:
             snippet = ContentSnippet(label=fields["label"], title=fields["label"].replace("-", " ").capitalize())
@@ -144,14 +149,14 @@ def menu_items(data_dir):
     return children
 
 
-def menu_section(item, children, snippets):
+def menu_section(item, children, snippets, with_supernav=True):
     fields = item["fields"]
     links = []
     for child in children.get(item["pk"], []):
         url = normalise_url(child["fields"]["url"])
         if url:
             links.append({"title": child["fields"]["title"].strip(), "url": url, "hint": child["fields"]["hint"]})
-    supernav = snippets.get(SUPERNAV_SNIPPETS.get(fields["title"].strip()))
+    supernav = snippets.get(SUPERNAV_SNIPPETS.get(fields["title"].strip())) if with_supernav else None
     return {
         "type": "section",
         "value": {
@@ -171,7 +176,7 @@ def load_navigation(data_dir, site):
     roots = children[None]
     python_root = next(item for item in roots if item["fields"]["url"] == "home")
     nav = NavigationSettings.for_site(site)
-    meta_menu = [menu_section(item, children, snippets) for item in roots]
+    meta_menu = [menu_section(item, children, snippets, with_supernav=False) for item in roots]
     main_menu = [menu_section(item, children, snippets) for item in children[python_root["pk"]]]
     if not (same_stream(nav.meta_menu, meta_menu) and same_stream(nav.main_menu, main_menu)):
         nav.meta_menu = meta_menu
@@ -328,8 +333,20 @@ def load_redirects(site):
         )
 
 
+def ensure_root():
+    """The tree root and default locale (normally made by Wagtail's migrations; recreated after a flush)."""
+    from django.conf import settings
+    from wagtail.models import Collection, Locale
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE.split("-")[0])
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    root = Page.objects.filter(depth=1).first()
+    return root or Page.add_root(title="Root", slug="root")
+
+
 def load(data_dir, stdout=None):
-    site_root = Page.objects.get(depth=1)
+    site_root = ensure_root()
     home = ensure_home(site_root)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None or site.root_page_id != home.pk:
