@@ -3,6 +3,7 @@
 Every path ends in ``sanitize_html`` so that no markup source can inject script.
 """
 
+import functools
 import html
 import re
 
@@ -93,6 +94,7 @@ def render_markup(text: str, markup_type: str) -> SafeString:
     return renderer(text)
 
 
+@functools.lru_cache(maxsize=1024)
 def highlight_code(code: str, language: str = "") -> SafeString:
     """Pygments HTML for a code sample; unknown languages fall back to a guess, then plain text."""
     try:
