@@ -1,6 +1,6 @@
 """Foundation benchmark: SQL queries per page as the tree grows, and wrk throughput under gunicorn.
 
-    make bench            # or: .venv/bin/python bench/run.py [--sizes 50,500,5000] [--duration 10]
+make bench            # or: .venv/bin/python bench/run.py [--sizes 50,500,5000] [--duration 10]
 """
 
 import argparse

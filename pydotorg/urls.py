@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.decorators import user_passes_test
 from django.urls import include, path
+from django_rq.urls import get_admin_urlpatterns, get_api_urlpatterns
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -9,6 +11,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from apps.core import views as core_views
 from apps.search import views as search_views
 
+superuser_required = user_passes_test(lambda user: user.is_active and user.is_superuser, login_url="/admin/login/")
+
 urlpatterns = [
     path("_health", core_views.health, name="health"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
@@ -16,7 +20,11 @@ urlpatterns = [
     path("humans.txt", core_views.humans_txt, name="humans_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
-    path("django-rq/", include("django_rq.urls")),
+    # The queue dashboard is for superusers only (linked from the Wagtail admin's Settings menu).
+    path(
+        "django-rq/",
+        include((get_api_urlpatterns() + get_admin_urlpatterns(view_wrapper=superuser_required), "django_rq")),
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("search/", search_views.search, name="search"),
