@@ -6,6 +6,7 @@ site-wide guard tests can render every block on its own.
 """
 
 from django.apps import apps
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
@@ -199,6 +200,12 @@ class ContentSnippetBlock(ChooserPreviewMixin, SnippetChooserBlock):
 
     preview_model = "pages.ContentSnippet"
 
+    def get_searchable_content(self, value):
+        # A page is found by the words of the snippets placed on it.
+        if value is None:
+            return []
+        return value.body.stream_block.get_searchable_content(value.body)
+
     def __init__(self, target_model="pages.ContentSnippet", **kwargs):
         super().__init__(target_model, **kwargs)
 
@@ -216,6 +223,9 @@ class RawHTMLBlock(blocks.RawHTMLBlock):
 
     def render_basic(self, value, context=None):
         return sanitize_html(value)
+
+    def get_searchable_content(self, value):
+        return [strip_tags(value)] if value else []
 
     class Meta:
         icon = "code"

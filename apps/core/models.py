@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,6 +11,19 @@ from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from apps.core.cache import add_surrogate_keys
+
+
+def text_of(value):
+    """The visible text in a StreamField's raw data or a markup string (no database access)."""
+    if isinstance(value, str):
+        return strip_tags(value)
+    if isinstance(value, dict):
+        if "type" in value and value.get("type") in ("content_snippet", "image"):
+            return ""
+        return " ".join(text_of(v) for k, v in value.items() if k not in ("id", "type", "language", "style"))
+    if isinstance(value, list | tuple):
+        return " ".join(text_of(v) for v in value)
+    return ""
 
 
 class BasePage(Page):
@@ -50,6 +64,22 @@ class BasePage(Page):
 
     def get_meta_description(self):
         return self.search_description or self.social_text
+
+    # Fields whose text stands for the page in search result snippets.
+    snippet_fields = ("intro", "body")
+
+    def get_search_snippet_text(self):
+        """Plain text describing the page: its description, else the text of its first blocks."""
+        if self.search_description:
+            return self.search_description
+        parts = []
+        for name in self.snippet_fields:
+            value = getattr(self, name, None)
+            if value is None:
+                continue
+            raw = getattr(value, "raw_data", None)
+            parts.append(text_of(list(raw) if raw is not None else value))
+        return " ".join(" ".join(parts).split())[:2000]
 
 
 class MenuLinkBlock(blocks.StructBlock):

@@ -34,13 +34,28 @@ def clean_query(raw: str) -> str:
     return " ".join(text.split())
 
 
+def excerpt(text: str, query: str, length: int = 240) -> str:
+    """About ``length`` characters of ``text`` around the first word of ``query`` it contains."""
+    text = " ".join((text or "").split())
+    if len(text) <= length:
+        return text
+    lowered = text.lower()
+    positions = [lowered.find(word.lower()) for word in query.split() if word.lower() in lowered]
+    start = max(0, min(positions) - length // 3) if positions else 0
+    snippet = text[start : start + length]
+    return ("… " if start else "") + snippet + (" …" if start + length < len(text) else "")
+
+
 def search_pages(query: str):
     pages = Page.objects.live().public().specific().search(query, operator="and")[:SOURCE_LIMIT]
     return [
         SearchResult(
             title=page.title,
             url=page.url,
-            snippet=page.search_description or getattr(page, "social_text", ""),
+            snippet=excerpt(
+                page.get_search_snippet_text() if hasattr(page, "get_search_snippet_text") else page.search_description,
+                query,
+            ),
             kind=page.specific_class._meta.verbose_name.title() if page.specific_class else "Page",
         )
         for page in pages
