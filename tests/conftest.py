@@ -59,20 +59,20 @@ def superuser(db):
     return UserFactory(username="admin", email="admin@example.com", is_staff=True, is_superuser=True)
 
 
+def staff_member(username, group_name):
+    member = UserFactory(username=username, email=f"{username}@example.com", is_staff=True)
+    member.groups.add(Group.objects.get_or_create(name=group_name)[0])
+    return member
+
+
 @pytest.fixture
 def editor(db):
-    editor = UserFactory(username="editor", email="editor@example.com", is_staff=True)
-    group, _ = Group.objects.get_or_create(name="Editors")
-    editor.groups.add(group)
-    return editor
+    return staff_member("editor", "Editors")
 
 
 @pytest.fixture
 def moderator(db):
-    moderator = UserFactory(username="moderator", email="moderator@example.com", is_staff=True)
-    group, _ = Group.objects.get_or_create(name="Moderators")
-    moderator.groups.add(group)
-    return moderator
+    return staff_member("moderator", "Moderators")
 
 
 @pytest.fixture

@@ -234,8 +234,8 @@ class RawHTMLBlock(blocks.RawHTMLBlock):
         preview_value = '<div class="notice"><p>Python 3.14 is <strong>out</strong>.</p></div>'
 
 
-class BodyStreamBlock(blocks.StreamBlock):
-    """The body of general content pages."""
+class BaseContentStreamBlock(blocks.StreamBlock):
+    """The blocks every content stream offers."""
 
     heading = HeadingBlock()
     rich_text = RichTextBlock()
@@ -246,20 +246,16 @@ class BodyStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     table = TableBlock()
     quote = QuoteBlock()
+
+
+class BodyStreamBlock(BaseContentStreamBlock):
+    """The body of general content pages."""
+
     content_snippet = ContentSnippetBlock()
     raw_html = RawHTMLBlock()
 
 
-class SnippetBodyStreamBlock(blocks.StreamBlock):
-    """The body of a content snippet: everything but another snippet, so snippets cannot nest."""
+class SnippetBodyStreamBlock(BaseContentStreamBlock):
+    """The body of a content snippet: no snippet block, so snippets cannot nest."""
 
-    heading = HeadingBlock()
-    rich_text = RichTextBlock()
-    markdown = MarkdownBlock()
-    restructuredtext = RestructuredTextBlock()
-    code = CodeBlock()
-    image = ImageBlock()
-    call_to_action = CallToActionBlock()
-    table = TableBlock()
-    quote = QuoteBlock()
     raw_html = RawHTMLBlock()
