@@ -26,7 +26,7 @@ $(VENV)/.dev-installed: requirements/dev.txt | $(BIN)/python
 
 run: $(VENV)/.base-installed
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_data
+	$(BIN)/python manage.py load_demo_data --if-empty
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Debian's Chromium for the browser tests (Playwright cannot download browsers here).

@@ -43,8 +43,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--data-dir", type=Path, default=None, help="Folder with the legacy python.org data.")
         parser.add_argument("--skip-index", action="store_true", help="Do not rebuild the search index.")
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing when the site already has its content (fast restarts)."
+        )
 
-    def handle(self, *args, data_dir=None, skip_index=False, **options):
+    def site_has_content(self):
+        from wagtail.models import Site
+
+        site = Site.objects.filter(is_default_site=True).select_related("root_page__content_type").first()
+        # A fresh install's site points at Wagtail's placeholder page, a plain wagtailcore.Page.
+        return site is not None and site.root_page.content_type.app_label != "wagtailcore"
+
+    def handle(self, *args, data_dir=None, skip_index=False, if_empty=False, **options):
+        if if_empty and self.site_has_content():
+            self.stdout.write("The site already has content; demo data not reloaded (run without --if-empty to refresh).")
+            return
         data_dir = data_dir or Path(getattr(settings, "DEMO_DATA_DIR", "") or default_data_dir())
         if not data_dir.is_dir():
             self.stderr.write(f"Demo data folder {data_dir} not found; set DEMO_DATA_DIR or pass --data-dir.")
