@@ -12,7 +12,8 @@ UNSAFE_MARKUP = re.compile(
     r"<\s*/?\s*(script|iframe|object|embed|style|form|input|meta|link)\b|\bon[a-z]+\s*=|javascript\s*:|vbscript\s*:",
     re.IGNORECASE,
 )
-HTTP_URL = URLValidator(schemes=["http", "https"], message=_("Enter a web address starting with http:// or https://."))
+# Only web links: ftp: and other schemes Django accepts are no use to an applicant.
+HTTP_URL = URLValidator(schemes=["http", "https"])
 
 
 def refuse_unsafe_markup(value):

@@ -23,13 +23,13 @@ def analyst(db):
     return JobCategoryFactory(name="Data Analyst", slug="data-analyst")
 
 
-def job_form_data(category, **overrides):
+def job_form_data(job_category, **overrides):
     data = {
         "job_title": "Senior Django Developer",
         "company_name": "Parrot Robotics",
         "company_description": "We build *robots*.",
         "company_url": "https://parrot.example.com/",
-        "category": category.pk,
+        "category": job_category.pk,
         "city": "Amsterdam",
         "region": "",
         "country": "Netherlands",
