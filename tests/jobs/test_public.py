@@ -138,9 +138,12 @@ def test_job_page_shows_everything_with_sanitised_markdown(client, board, web, e
     response = client.get(f"/jobs/{job.pk}/")
     assert response.status_code == 200
     html = response.content.decode()
-    for text in ("Pythonista", "Camelot Health", "<strong>us</strong>", "https://camelot.example.com/",
-                 "Berlin, BE, Germany", "Web", "<strong>bold</strong>", "Ada", "https://snakebyte.example.com/careers/",
-                 "mailto:jobs@snakebyte.example.com", "Expires", "Posted", "Related jobs", "Berlin Web Dev"):  # fmt: skip
+    expected = [
+        "Pythonista", "Camelot Health", "<strong>us</strong>", "https://camelot.example.com/", "Berlin, BE, Germany",
+        "Web", "<strong>bold</strong>", "Ada", "https://snakebyte.example.com/careers/",
+        "mailto:jobs@snakebyte.example.com", "Expires", "Posted", "Related jobs", "Berlin Web Dev",
+    ]  # fmt: skip
+    for text in expected:
         assert text in html, text
     assert "<script>alert" not in html and "onerror" not in html
     assert html.count("<h1") == 1
