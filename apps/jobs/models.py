@@ -8,6 +8,7 @@ records a ``JobHistory`` row and leaves emails and cache purges to the caller
 
 from datetime import timedelta
 
+from django import forms
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, Q
@@ -15,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import PreviewableMixin
 
 from apps.core.markup import render_markdown
@@ -180,6 +182,28 @@ class Job(PreviewableMixin, models.Model):
     legacy_id = models.PositiveIntegerField(null=True, blank=True, unique=True, editable=False)
 
     objects = JobQuerySet.as_manager()
+
+    # The admin edits content only: state, featuring and dates change through the transitions.
+    panels = [
+        FieldPanel("job_title"),
+        MultiFieldPanel(
+            [FieldPanel("company_name"), FieldPanel("company_url"), FieldPanel("company_description")],
+            heading=_("Company"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("city"), FieldPanel("region"), FieldPanel("country"), FieldPanel("telecommuting")],
+            heading=_("Location"),
+        ),
+        FieldPanel("category"),
+        FieldPanel("job_types", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("other_job_type"),
+        FieldPanel("description"),
+        FieldPanel("requirements"),
+        MultiFieldPanel(
+            [FieldPanel("contact"), FieldPanel("email"), FieldPanel("url"), FieldPanel("agencies")],
+            heading=_("How to apply"),
+        ),
+    ]
 
     class Meta:
         ordering = ["-created"]

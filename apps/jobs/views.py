@@ -67,7 +67,8 @@ def job_list(request, type_slug=None, category_slug=None, location_slug=None):
     elif location_slug:
         filters["location"] = location_slug
 
-    jobs = Job.objects.listed()
+    # The listing shows no long text; leave it in the database.
+    jobs = Job.objects.listed().defer("description", "requirements", "company_description")
     if filters["type"]:
         job_type = next((t for t in types if t.slug == filters["type"]), None)
         if job_type is None:

@@ -161,3 +161,8 @@ def test_editors_and_visitors_cannot_moderate(client, queued, editor, user):
 
 def test_missing_job_is_404_for_moderators(mod_client, db):
     assert mod_client.get("/admin/jobs-moderation/999999/").status_code == 404
+
+
+def test_admin_edit_form_cannot_change_the_state(mod_client, queued):
+    form = mod_client.get(f"/admin/snippets/jobs/job/edit/{queued.pk}/").content.decode()
+    assert 'name="job_title"' in form and 'name="status"' not in form and 'name="is_featured"' not in form
