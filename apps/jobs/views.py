@@ -22,6 +22,7 @@ from apps.jobs.forms import CommentForm, JobFilterForm, JobForm
 from apps.jobs.models import TELECOMMUTE_SLUG, Job, JobCategory, JobHistory, JobType, TransitionNotAllowed
 
 JOBS_PER_PAGE = 20
+LOCATION_CHOICES = 200  # the filter's drop-down lists the places with the most jobs
 
 
 def message_response(request, status, title, text):
@@ -52,7 +53,8 @@ def job_list(request, type_slug=None, category_slug=None, location_slug=None):
     form = JobFilterForm(request.GET)
     types = list(JobType.objects.active())
     categories = list(JobCategory.objects.active())
-    context = {"types": types, "categories": categories, "form": form, "page_obj": None, "heading": _("Python Jobs")}
+    context = {"types": types, "categories": categories, "form": form, "page_obj": None, "heading": _("Python Jobs"),
+               "locations": Job.objects.locations()[:LOCATION_CHOICES]}  # fmt: skip
     if not form.is_valid():
         context["error"] = _("Those filters could not be read: %(errors)s") % {
             "errors": "; ".join(f"{name}: {' '.join(errs)}" for name, errs in form.errors.items())
