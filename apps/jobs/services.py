@@ -8,6 +8,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +18,7 @@ from apps.mailing.emails import send_templated_email
 
 logger = logging.getLogger(__name__)
 SURROGATE_KEY = "jobs"
+LOCATIONS_CACHE_KEY = "jobs:location-choices"
 
 
 def site_url(path):
@@ -54,7 +56,8 @@ def notify_moderators(key, job, **extra):
 
 
 def changed(job):
-    """The public listing changed: purge the job pages from the CDN (a no-op without one)."""
+    """The public listing changed: purge the job pages from the CDN (a no-op without one) and our own cache."""
+    cache.delete(LOCATIONS_CACHE_KEY)
     purge_surrogate_keys(SURROGATE_KEY, f"job-{job.pk}")
 
 
