@@ -29,6 +29,7 @@ def test_dashboard_shows_counts_per_state(mod_client, queued):
     assert "2 jobs wait for review." in html
     assert "In review</a>: 2" in html and "Approved</a>: 1" in html
     assert f"/admin/jobs-moderation/{queued.pk}/" in html
+    assert "Review queue" in html and "/admin/snippets/jobs/job/?status=review" in html
 
 
 def test_review_queue_filters_by_status_and_text(mod_client, queued):
@@ -166,3 +167,17 @@ def test_missing_job_is_404_for_moderators(mod_client, db):
 def test_admin_edit_form_cannot_change_the_state(mod_client, queued):
     form = mod_client.get(f"/admin/snippets/jobs/job/edit/{queued.pk}/").content.decode()
     assert 'name="job_title"' in form and 'name="status"' not in form and 'name="is_featured"' not in form
+
+
+def test_a_new_job_previews_in_the_admin_before_it_is_saved(client, engineer):
+    job_admin = UserFactory(username="jobadmin", is_staff=True)
+    job_admin.groups.add(Group.objects.get(name=JOB_BOARD_ADMINS))
+    client.force_login(job_admin)
+    data = {
+        "job_title": "Unsaved preview", "company_name": "Camelot", "category": engineer.pk, "city": "Oslo",
+        "country": "Norway", "description": "Fresh **job**", "requirements": "Python", "email": "a@example.com",
+    }  # fmt: skip
+    assert client.post("/admin/snippets/jobs/job/preview/", data).json()["is_valid"]
+    html = client.get("/admin/snippets/jobs/job/preview/").content.decode()
+    assert "Unsaved preview" in html and "<strong>job</strong>" in html
+    assert not Job.objects.exists()
