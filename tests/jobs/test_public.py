@@ -223,3 +223,10 @@ def test_listing_and_job_page_stay_within_the_query_budget(client, web, backend,
         assert client.get(f"/jobs/{job.pk}/").status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get("/jobs/location/").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/jobs/99999999999999999999999/", "/jobs/99999999999999999999999/renew/",
+                                  "/admin/jobs-moderation/99999999999999999999999/"])  # fmt: skip
+def test_huge_ids_are_404(client, moderator, path):
+    client.force_login(moderator)
+    assert client.get(path).status_code == 404
