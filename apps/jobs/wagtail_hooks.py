@@ -29,7 +29,7 @@ class JobViewSet(SnippetViewSet):
     """All jobs, with filters by state and text; the review queue is this list filtered to "In review"."""
 
     model = Job
-    icon = "suitcase"
+    icon = "clipboard-list"
     menu_label = _("All jobs")
     index_view_class = JobIndexView
     list_display = ["job_title", "company_name", "status", "is_featured", "category", "created", "expires"]
@@ -63,7 +63,7 @@ class JobCategoryViewSet(SnippetViewSet):
 
 class JobsViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Jobs")
-    menu_icon = "suitcase"
+    menu_icon = "clipboard-list"
     menu_order = 300
     items = (JobViewSet, JobTypeViewSet, JobCategoryViewSet)
 
