@@ -12,6 +12,9 @@ from apps.core.tasks import run_command
 # (management command, cron expression in UTC)
 SCHEDULE = [
     ("clearsessions", "17 4 * * *"),
+    ("expire_jobs", "5 * * * *"),
+    ("send_job_expiry_reminders", "20 8 * * *"),
+    ("send_jobs_report", "0 7 1 * *"),
 ]
 
 for command, expression in SCHEDULE:

@@ -1,4 +1,26 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from apps.jobs import views
+from apps.jobs.feeds import LatestJobsFeed
 
 app_name = "jobs"
-urlpatterns = []
+urlpatterns = [
+    path("", views.job_list, name="job_list"),
+    path("feed/rss/", LatestJobsFeed(), name="job_rss"),
+    path("type/", views.job_types, name="job_types"),
+    path("type/<slug:type_slug>/", views.job_list, name="job_list_type"),
+    path("category/", views.job_categories, name="job_categories"),
+    path("category/<slug:category_slug>/", views.job_list, name="job_list_category"),
+    path("location/", views.job_locations, name="job_locations"),
+    path("location/telecommute/", views.job_list, {"location_slug": "telecommute"}, name="job_list_telecommute"),
+    path("location/<slug:location_slug>/", views.job_list, name="job_list_location"),
+    path("create/", views.job_create, name="job_create"),
+    path("mine/", views.my_jobs, name="my_jobs"),
+    path("<int:pk>/", views.job_detail, name="job_detail"),
+    path("<int:pk>/edit/", views.job_edit, name="job_edit"),
+    path("<int:pk>/preview/", views.job_preview, name="job_preview"),
+    path("<int:pk>/submit/", views.job_submit, name="job_submit"),
+    path("<int:pk>/withdraw/", views.job_withdraw, name="job_withdraw"),
+    path("<int:pk>/renew/", views.job_renew, name="job_renew"),
+    path("<int:pk>/comment/", views.job_comment, name="job_comment"),
+]

@@ -255,3 +255,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# Jobs board (apps.jobs)
+JOBS_EXPIRY_DAYS = env.int("JOBS_EXPIRY_DAYS", default=90)  # an approved job stays up this long
+JOBS_REMINDER_DAYS = env.int("JOBS_REMINDER_DAYS", default=7)  # expiry reminder this many days before
+JOBS_MODERATORS_EMAIL = env("JOBS_MODERATORS_EMAIL", default="jobs@python.org")
+JOBS_SUBMISSIONS_PER_DAY = env.int("JOBS_SUBMISSIONS_PER_DAY", default=5)
+JOBS_TRUSTED_ACCOUNT_DAYS = env.int("JOBS_TRUSTED_ACCOUNT_DAYS", default=90)
+JOBS_TRUSTED_MIN_APPROVED_JOBS = env.int("JOBS_TRUSTED_MIN_APPROVED_JOBS", default=3)
