@@ -56,7 +56,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, data_dir=None, skip_index=False, if_empty=False, **options):
         if if_empty and self.site_has_content():
-            self.stdout.write("The site already has content; demo data not reloaded (run without --if-empty to refresh).")
+            self.stdout.write("The site already has content; run without --if-empty to reload the demo data.")
             return
         data_dir = data_dir or Path(getattr(settings, "DEMO_DATA_DIR", "") or default_data_dir())
         if not data_dir.is_dir():
