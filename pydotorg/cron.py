@@ -12,6 +12,8 @@ from apps.core.tasks import run_command
 # (management command, cron expression in UTC)
 SCHEDULE = [
     ("clearsessions", "17 4 * * *"),
+    ("refresh_release_cycle", "41 */6 * * *"),
+    ("verify_release_signatures", "*/20 * * * *"),
 ]
 
 for command, expression in SCHEDULE:

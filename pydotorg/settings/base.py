@@ -254,3 +254,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# Downloads: release files, release-cycle data and signature verification.
+DOWNLOADS_ALLOWED_FILE_HOSTS = env.list("DOWNLOADS_ALLOWED_FILE_HOSTS", default=["www.python.org"])
+DOWNLOADS_RELEASE_CYCLE_URL = env(
+    "DOWNLOADS_RELEASE_CYCLE_URL", default="https://peps.python.org/api/release-cycle.json"
+)
+DOWNLOADS_FETCH_TIMEOUT = 30
+DOWNLOADS_VERIFY_MAX_BYTES = 200 * 1024 * 1024
+DOWNLOADS_GPG_BINARY = env("DOWNLOADS_GPG_BINARY", default="gpg")
