@@ -519,6 +519,7 @@ class DownloadsAPIView(APIView):
 
 
 class ListView(DownloadsAPIView):
+    http_method_names = ["get", "post", "head", "options"]
     def get(self, request, resource):
         queryset = self.resource.filter(self.resource.queryset(request), request.query_params, self.version)
         if self.version == 2:
@@ -559,10 +560,6 @@ class ListView(DownloadsAPIView):
         body = None if self.version == 1 else self.represent(obj)
         return Response(body, status=status.HTTP_201_CREATED, headers={"Location": location})
 
-    def delete(self, request, resource):
-        if self.version != 1 or self.resource.name != "release_file":
-            raise exceptions.MethodNotAllowed("DELETE")
-        return delete_files_of_release(self)
 
 
 def delete_files_of_release(view):
@@ -616,7 +613,12 @@ class V1Mixin:
 
 
 class V1ListView(V1Mixin, ListView):
-    pass
+    http_method_names = ["get", "post", "delete", "head", "options"]
+
+    def delete(self, request, resource):
+        if self.resource.name != "release_file":
+            raise exceptions.MethodNotAllowed("DELETE")
+        return delete_files_of_release(self)
 
 
 class V1DetailView(V1Mixin, DetailView):

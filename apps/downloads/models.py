@@ -15,6 +15,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from apps.core.blocks import BodyStreamBlock
@@ -23,7 +24,9 @@ from apps.core.models import BasePage
 SURROGATE_KEY = "downloads"
 
 # "3.14.1", "3.15.0a1", "3.14.0rc2", "25.0" (the install manager); optional "Python " / "Python install manager ".
-VERSION_RE = re.compile(r"^(?P<major>\d+)(?:\.(?P<minor>\d+))?(?:\.(?P<micro>\d+))?(?:(?P<pre>a|b|rc)(?P<pre_number>\d+))?$")
+VERSION_RE = re.compile(
+    r"^(?P<major>\d+)(?:\.(?P<minor>\d+))?(?:\.(?P<micro>\d+))?(?:(?P<pre>a|b|rc)(?P<pre_number>\d+))?$"
+)
 NAME_RE = re.compile(r"^Python (?:(?P<manager>install manager) )?(?P<version>\S+)$")
 PRE_RANK = {"a": 0, "b": 1, "rc": 2, "": 3}
 # Sidecar files published next to each artifact, and the suffix each must carry.
@@ -111,7 +114,7 @@ class DownloadsIndexPage(BasePage):
         return context
 
 
-class ReleaseQuerySet(models.QuerySet):
+class ReleaseQuerySet(PageQuerySet):
     """The query vocabulary every download page, the API, the feed and the homepage share."""
 
     def published(self):
@@ -211,7 +214,9 @@ class ReleasePage(BasePage):
             [
                 FieldRowPanel([FieldPanel("version_number"), FieldPanel("is_pymanager")]),
                 FieldRowPanel([FieldPanel("release_date"), FieldPanel("release_notes_url")]),
-                FieldRowPanel([FieldPanel("is_latest"), FieldPanel("pre_release"), FieldPanel("show_on_download_page")]),
+                FieldRowPanel(
+                    [FieldPanel("is_latest"), FieldPanel("pre_release"), FieldPanel("show_on_download_page")]
+                ),
             ],
             heading=_("Release"),
         ),
@@ -227,7 +232,9 @@ class ReleasePage(BasePage):
 
     class Meta:
         verbose_name = _("release")
-        indexes = [models.Index(fields=["major", "minor", "micro", "pre_rank", "pre_number"], name="release_version_idx")]
+        indexes = [
+            models.Index(fields=["major", "minor", "micro", "pre_rank", "pre_number"], name="release_version_idx")
+        ]
 
     # The title and slug come from the version, so editors fill in one field.
     def full_clean(self, *args, **kwargs):

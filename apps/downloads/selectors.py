@@ -35,21 +35,24 @@ def latest_releases():
     return python3, pymanager
 
 
-def download_buttons(python3, pymanager):
+def download_buttons(python3, pymanager, operating_systems=None):
     """One big button per OS: the install manager where it ships (Windows), else the latest Python 3."""
     buttons = {}
     for release in (pymanager, python3):
         for file in getattr(release, "buttons", []) if release else []:
             buttons.setdefault(file.os_id, (release, file))
-    return [(os, *buttons[os.pk]) for os in OS.objects.all() if os.pk in buttons]
+    operating_systems = OS.objects.all() if operating_systems is None else operating_systems
+    return [(os, *buttons[os.pk]) for os in operating_systems if os.pk in buttons]
 
 
 def download_home_context():
     python3, pymanager = latest_releases()
+    operating_systems = list(OS.objects.all())
     return {
         "latest_python3": python3,
         "latest_pymanager": pymanager,
-        "download_buttons": download_buttons(python3, pymanager),
+        "download_buttons": download_buttons(python3, pymanager, operating_systems),
+        "operating_systems": operating_systems,
         "active_cycles": list(ReleaseCycle.objects.active()),
         "releases": release_list(),
     }

@@ -58,7 +58,7 @@ def latest_python3(request, minor=None):
     releases = ReleasePage.objects.only(*LIST_FIELDS)
     if minor is None:
         return _redirect_to(releases.latest_python3())
-    return _redirect_to(releases.latest_feature(3, int(minor)))
+    return _redirect_to(releases.latest_feature(3, minor))
 
 
 @require_safe

@@ -1,5 +1,6 @@
 """The operating systems with the primary keys API clients rely on, and the release managers' permissions."""
 
+from django.apps import apps as global_apps
 from django.core.management.color import no_style
 from django.db import migrations
 
@@ -21,8 +22,9 @@ def create(apps, schema_editor):
         for statement in connection.ops.sequence_reset_sql(no_style(), [OS]):
             cursor.execute(statement)
     codenames = [f"{action}_{model}" for model in MODELS for action in ("add", "change", "delete", "view")]
-    grant(apps, RELEASE_MANAGERS, "downloads", codenames)
-    grant(apps, EDITORS, "downloads", ["view_os", "view_releasefile", "view_releasecycle"])
+    # grant() creates the permissions from the app's models module, which migration-state apps do not carry.
+    grant(global_apps, RELEASE_MANAGERS, "downloads", codenames)
+    grant(global_apps, EDITORS, "downloads", ["view_os", "view_releasefile", "view_releasecycle"])
 
 
 class Migration(migrations.Migration):

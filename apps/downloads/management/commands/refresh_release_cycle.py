@@ -16,7 +16,9 @@ class Command(BaseCommand):
     help = "Update each feature version's status, first release and end of life from the release-cycle JSON."
 
     def add_arguments(self, parser):
-        parser.add_argument("--source", default=None, help="A path or URL (default: settings.DOWNLOADS_RELEASE_CYCLE_URL).")
+        parser.add_argument(
+            "--source", default=None, help="A path or URL (default: settings.DOWNLOADS_RELEASE_CYCLE_URL)."
+        )
         parser.add_argument("--dry-run", action="store_true", help="Report the changes without saving them.")
 
     def handle(self, *args, source=None, dry_run=False, **options):
