@@ -21,6 +21,7 @@ from rest_framework.authentication import BaseAuthentication, get_authorization_
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from apps.core.cache import add_surrogate_keys
 from apps.downloads.models import (
@@ -330,7 +331,7 @@ class ReleaseResource(Resource):
         if publish or (publish is None and page.live):
             revision.publish(user=user, skip_permission_checks=True)
         elif publish is False and page.live:
-            page.unpublish(user=user)
+            UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
         return ReleasePage.objects.get(pk=page.pk)
 
 
@@ -520,6 +521,7 @@ class DownloadsAPIView(APIView):
 
 class ListView(DownloadsAPIView):
     http_method_names = ["get", "post", "head", "options"]
+
     def get(self, request, resource):
         queryset = self.resource.filter(self.resource.queryset(request), request.query_params, self.version)
         if self.version == 2:
@@ -559,7 +561,6 @@ class ListView(DownloadsAPIView):
         location = self.uri(self.resource.name, obj.pk)
         body = None if self.version == 1 else self.represent(obj)
         return Response(body, status=status.HTTP_201_CREATED, headers={"Location": location})
-
 
 
 def delete_files_of_release(view):

@@ -71,7 +71,8 @@ def release_manager(db):
 @pytest.fixture
 def api_key(release_manager):
     """The v1 Authorization header value of a release manager."""
-    key = ApiCredential.objects.create(user=release_manager).regenerate_api_key()
+    credential, _ = ApiCredential.objects.get_or_create(user=release_manager)
+    key = credential.regenerate_api_key()
     return f"ApiKey {release_manager.username}:{key}"
 
 

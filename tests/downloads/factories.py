@@ -20,7 +20,9 @@ class ReleasePageFactory(wagtail_factories.PageFactory):
     version_number = factory.Sequence(lambda n: f"3.12.{n}")
     title = factory.LazyAttribute(lambda r: f"Python {r.version_number}")
     slug = factory.LazyAttribute(lambda r: slug_for_version(r.version_number))
-    release_date = factory.Sequence(lambda n: datetime.datetime(2024, 1, 1, 12, tzinfo=datetime.UTC) + datetime.timedelta(days=n))
+    release_date = factory.Sequence(
+        lambda n: datetime.datetime(2024, 1, 1, 12, tzinfo=datetime.UTC) + datetime.timedelta(days=n)
+    )
     release_notes_url = factory.LazyAttribute(
         lambda r: f"https://docs.python.org/release/{r.version_number}/whatsnew/changelog.html"
     )
