@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager
@@ -67,6 +68,28 @@ def slug_for_version(version, manager=False):
     """The python.org slug: "python-3141", "python-3150a1", "pymanager-250"."""
     prefix = "pymanager" if manager else "python"
     return f"{prefix}-{version.replace('.', '')}"
+
+
+class ReleasePageForm(WagtailAdminPageForm):
+    """The editor types a version; the title and slug follow from it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _("Leave empty to use the version, e.g. python-3141.")
+
+    def clean(self):
+        version = self.cleaned_data.get("version_number")
+        if version:
+            try:
+                parse_version(version)
+            except ValidationError as error:
+                self.add_error("version_number", error)
+            else:
+                if not self.cleaned_data.get("slug"):
+                    self.cleaned_data["slug"] = slug_for_version(version, self.cleaned_data.get("is_pymanager"))
+        return super().clean()
 
 
 class OS(models.Model):
@@ -208,6 +231,7 @@ class ReleasePage(BasePage):
     pre_number = models.PositiveSmallIntegerField(default=0, editable=False)
 
     objects = ReleaseManager()
+    base_form_class = ReleasePageForm
 
     content_panels = [
         MultiFieldPanel(

@@ -10,6 +10,8 @@ from apps.downloads.selectors import download_buttons, latest_releases, release_
 
 class OSViewSet(ModelViewSet):
     model = OS
+    name = "downloads_os"
+    url_prefix = "downloads/operating-systems"
     icon = "desktop"
     menu_label = _("Operating systems")
     form_fields = ["name", "slug"]
@@ -20,6 +22,8 @@ class OSViewSet(ModelViewSet):
 
 class ReleaseCycleViewSet(ModelViewSet):
     model = ReleaseCycle
+    name = "downloads_releasecycle"
+    url_prefix = "downloads/release-cycle"
     icon = "date"
     menu_label = _("Release cycle")
     form_fields = ["feature_version", "branch", "status", "first_release", "end_of_life", "pep", "release_manager"]
@@ -31,6 +35,8 @@ class ReleaseCycleViewSet(ModelViewSet):
 
 class SigningKeyViewSet(ModelViewSet):
     model = SigningKey
+    name = "downloads_signingkey"
+    url_prefix = "downloads/signing-keys"
     icon = "key"
     menu_label = _("Signing keys")
     form_fields = ["owner", "public_key", "is_active"]
