@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -473,6 +475,17 @@ class DownloadsAPIView(APIView):
             return value.replace(tzinfo=None).isoformat()  # the legacy API's naive UTC
         return value.isoformat().replace("+00:00", "Z")
 
+    def anonymous_cached(self, build):
+        """Anonymous reads are the same for everyone: serve them from the cache until the next write."""
+        if self.request.user.is_authenticated:
+            return Response(build())
+        key = f"downloads-api:{api_generation()}:{self.request.get_host()}:{self.request.get_full_path()}"
+        data = cache.get(key)
+        if data is None:
+            data = build()
+            cache.set(key, data, settings.CACHE_S_MAXAGE)
+        return Response(data)
+
     def get_object(self):
         obj = self.resource.queryset(self.request).filter(pk=self.kwargs["pk"]).first()
         if obj is None:
@@ -491,7 +504,8 @@ class DownloadsAPIView(APIView):
             with transaction.atomic():
                 result = operation()
                 transaction.on_commit(purge_downloads)
-                return result
+            bump_api_generation()
+            return result
         except ValidationError as error:
             errors = getattr(error, "message_dict", None) or {"__all__": error.messages}
             summary = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in errors.items())
@@ -523,15 +537,18 @@ class ListView(DownloadsAPIView):
     http_method_names = ["get", "post", "head", "options"]
 
     def get(self, request, resource):
-        queryset = self.resource.filter(self.resource.queryset(request), request.query_params, self.version)
+        return self.anonymous_cached(self.build_list)
+
+    def build_list(self):
+        queryset = self.resource.filter(self.resource.queryset(self.request), self.request.query_params, self.version)
         if self.version == 2:
-            return Response([self.represent(obj) for obj in queryset])
+            return [self.represent(obj) for obj in queryset]
         limit = self.int_param("limit", V1_LIMIT)
         offset = self.int_param("offset", 0)
         limit = V1_MAX_LIMIT if limit == 0 else min(limit, V1_MAX_LIMIT)
         total = queryset.count()
         objects = [self.represent(obj) for obj in queryset[offset : offset + limit]]
-        return Response({"meta": self.meta(limit, offset, total), "objects": objects})
+        return {"meta": self.meta(limit, offset, total), "objects": objects}
 
     def int_param(self, name, default):
         raw = self.request.query_params.get(name)
@@ -578,7 +595,7 @@ def delete_files_of_release(view):
 
 class DetailView(DownloadsAPIView):
     def get(self, request, resource, pk):
-        return Response(self.represent(self.get_object()))
+        return self.anonymous_cached(lambda: self.represent(self.get_object()))
 
     def put(self, request, resource, pk):
         return self.change(partial=False)
@@ -630,3 +647,18 @@ def purge_downloads():
     from apps.downloads.signals import purge_downloads as purge
 
     purge()
+
+
+GENERATION_KEY = "downloads-api-generation"
+
+
+def api_generation():
+    return cache.get_or_set(GENERATION_KEY, 1, None)
+
+
+def bump_api_generation():
+    """Forget every cached anonymous API response (they are keyed by this number)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, None)

@@ -10,6 +10,9 @@ from apps.downloads.models import SURROGATE_KEY, DownloadsIndexPage, ReleaseFile
 
 
 def purge_downloads():
+    from apps.downloads.api import bump_api_generation
+
+    bump_api_generation()
     return purge_surrogate_keys(SURROGATE_KEY)
 
 

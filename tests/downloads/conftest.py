@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import override_settings
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
@@ -12,6 +13,12 @@ from apps.users.models import ApiCredential
 from apps.users.roles import RELEASE_MANAGERS
 from tests.downloads.factories import DownloadsIndexPageFactory, ReleaseFileFactory, ReleasePageFactory
 from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached API answers must not leak from one test's database into the next."""
+    cache.clear()
 
 
 @pytest.fixture

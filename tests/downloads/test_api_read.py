@@ -206,3 +206,15 @@ def test_v2_release_list_query_count_is_bounded(client, make_release, django_ass
         assert len(client.get("/api/v2/downloads/release/").json()) == 30
     with django_assert_max_num_queries(3):
         assert len(client.get("/api/v2/downloads/release_file/").json()) == 60
+
+
+def test_anonymous_reads_come_from_the_cache_until_a_write(client, release, api_token, django_assert_num_queries):
+    assert len(client.get("/api/v2/downloads/release_file/").json()) == 3
+    with django_assert_num_queries(0):
+        assert len(client.get("/api/v2/downloads/release_file/").json()) == 3
+
+    file = release.files.get(os__slug="source")
+    response = client.delete(f"/api/v2/downloads/release_file/{file.pk}/", HTTP_AUTHORIZATION=api_token)
+    assert response.status_code == 204
+
+    assert len(client.get("/api/v2/downloads/release_file/").json()) == 2
