@@ -26,6 +26,7 @@ from rest_framework.views import APIView
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from apps.core.cache import add_surrogate_keys
+from apps.downloads.cache import bump_generation, generation
 from apps.downloads.models import (
     OS,
     SURROGATE_KEY,
@@ -479,7 +480,7 @@ class DownloadsAPIView(APIView):
         """Anonymous reads are the same for everyone: serve them from the cache until the next write."""
         if self.request.user.is_authenticated:
             return Response(build())
-        key = f"downloads-api:{api_generation()}:{self.request.get_host()}:{self.request.get_full_path()}"
+        key = f"downloads-api:{generation()}:{self.request.get_host()}:{self.request.get_full_path()}"
         data = cache.get(key)
         if data is None:
             data = build()
@@ -504,7 +505,7 @@ class DownloadsAPIView(APIView):
             with transaction.atomic():
                 result = operation()
                 transaction.on_commit(purge_downloads)
-            bump_api_generation()
+            bump_generation()
             return result
         except ValidationError as error:
             errors = getattr(error, "message_dict", None) or {"__all__": error.messages}
@@ -647,18 +648,3 @@ def purge_downloads():
     from apps.downloads.signals import purge_downloads as purge
 
     purge()
-
-
-GENERATION_KEY = "downloads-api-generation"
-
-
-def api_generation():
-    return cache.get_or_set(GENERATION_KEY, 1, None)
-
-
-def bump_api_generation():
-    """Forget every cached anonymous API response (they are keyed by this number)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)

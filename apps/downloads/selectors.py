@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 
+from apps.downloads.cache import generation
 from apps.downloads.models import OS, ReleaseCycle, ReleaseFile, ReleasePage
 
 # What a release listing row needs; the StreamField notes are never loaded for lists.
@@ -11,6 +12,11 @@ LIST_FIELDS = ("id", "title", "slug", "version_number", "is_pymanager", "release
 
 def release_list():
     return ReleasePage.objects.published().on_download_page().by_version().only(*LIST_FIELDS)
+
+
+def release_rows():
+    """The all-releases table as plain rows: no page objects for hundreds of releases."""
+    return release_list().values("title", "slug", "release_date", "release_notes_url")
 
 
 def with_download_buttons(queryset):
@@ -54,5 +60,6 @@ def download_home_context():
         "download_buttons": download_buttons(python3, pymanager, operating_systems),
         "operating_systems": operating_systems,
         "active_cycles": list(ReleaseCycle.objects.active()),
-        "releases": release_list(),
+        "releases": release_rows(),
+        "cache_generation": generation(),
     }

@@ -6,13 +6,12 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
 from apps.core.cache import purge_surrogate_keys
+from apps.downloads.cache import bump_generation
 from apps.downloads.models import SURROGATE_KEY, DownloadsIndexPage, ReleaseFile, ReleasePage
 
 
 def purge_downloads():
-    from apps.downloads.api import bump_api_generation
-
-    bump_api_generation()
+    bump_generation()
     return purge_surrogate_keys(SURROGATE_KEY)
 
 
@@ -28,6 +27,8 @@ for page_class in (ReleasePage, DownloadsIndexPage):
     )
 
 
+@receiver(post_save, sender=ReleasePage, dispatch_uid="purge-release-saved")
+@receiver(post_delete, sender=ReleasePage, dispatch_uid="purge-release-deleted")
 @receiver(post_save, sender=ReleaseFile, dispatch_uid="purge-release-file-saved")
 @receiver(post_delete, sender=ReleaseFile, dispatch_uid="purge-release-file-deleted")
 def purge_on_file_change(sender, **kwargs):

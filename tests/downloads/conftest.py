@@ -17,7 +17,7 @@ from tests.factories import UserFactory
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Cached API answers must not leak from one test's database into the next."""
+    """Cached API answers and fragments must not leak from one test's database into the next."""
     cache.clear()
 
 

@@ -191,3 +191,10 @@ def test_supernav_tag_shows_latest_buttons(release):
 
     html = Template("{% load download_tags %}{% downloads_supernav %}").render(Context())
     assert "Download for Windows" in html and "python-3.14.1-amd64.exe" in html
+
+
+def test_release_table_follows_publishing(client, release, make_release, django_capture_on_commit_callbacks):
+    assert "Python 3.14.2" not in client.get("/downloads/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_release("3.14.2").save_revision().publish()
+    assert "Python 3.14.2" in client.get("/downloads/").content.decode()
