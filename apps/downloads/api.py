@@ -527,8 +527,8 @@ class DownloadsAPIView(APIView):
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if request.META.get("HTTP_AUTHORIZATION"):
-            # Staff see unpublished releases: never cache what an authenticated client reads.
+        if request.META.get("HTTP_AUTHORIZATION") or response.status_code >= 400:
+            # Staff see unpublished releases, and errors must not stick in the CDN: neither is cached.
             response["Cache-Control"] = "private, no-cache, no-store, max-age=0"
         response["Vary"] = "Authorization"
         return add_surrogate_keys(response, SURROGATE_KEY)
@@ -608,8 +608,8 @@ class DetailView(DownloadsAPIView):
         obj = self.get_object()
         data = self.body()
         obj = self.write(lambda: self.resource.update(obj, data, self.request.user, partial=partial))
-        if self.version == 1:
-            return Response(status=status.HTTP_204_NO_CONTENT)
+        if self.version == 1:  # the legacy API: PUT answers 204, PATCH 202, both without a body
+            return Response(status=status.HTTP_202_ACCEPTED if partial else status.HTTP_204_NO_CONTENT)
         return Response(self.represent(obj))
 
     def delete(self, request, resource, pk):

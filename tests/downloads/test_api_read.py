@@ -157,6 +157,7 @@ def test_invalid_filter_values_are_400(client, release, url):
     response = client.get(url)
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
+    assert "no-store" in response["Cache-Control"]
 
 
 def test_v1_pagination(client, make_release):

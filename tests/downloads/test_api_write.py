@@ -175,7 +175,7 @@ def test_is_latest_is_demoted_automatically(client, release, make_release, api_k
         f"/api/v1/downloads/release/{newer.pk}/", json.dumps({"is_latest": True}),
         content_type="application/json", HTTP_AUTHORIZATION=api_key,
     )  # fmt: skip
-    assert response.status_code == 204
+    assert response.status_code == 202
     release.refresh_from_db()
     assert release.is_latest is False
     assert ReleasePage.objects.latest_python3().pk == newer.pk
