@@ -146,3 +146,9 @@ def test_demo_data_is_realistic_and_idempotent(home_page, data_dir):
     assert ReleasePage.objects.latest_python2().version_number == "2.7.18"
     demo.load(data_dir, io.StringIO())
     assert ReleasePage.objects.count() == count
+
+
+def test_editor_opens_a_release_with_its_files(admin_client, release):
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[release.pk]))
+    assert response.status_code == 200
+    assert "Python-3.14.1.tar.xz" in response.content.decode()
