@@ -15,6 +15,8 @@ SCHEDULE = [
     ("expire_jobs", "5 * * * *"),
     ("send_job_expiry_reminders", "20 8 * * *"),
     ("send_jobs_report", "0 7 1 * *"),
+    ("refresh_release_cycle", "41 */6 * * *"),
+    ("verify_release_signatures", "*/20 * * * *"),
 ]
 
 for command, expression in SCHEDULE:

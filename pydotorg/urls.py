@@ -3,12 +3,14 @@ from django.contrib import admin
 from django.contrib.auth.decorators import user_passes_test
 from django.urls import include, path
 from django_rq.urls import get_admin_urlpatterns, get_api_urlpatterns
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from apps.core import views as core_views
+from apps.downloads import views as downloads_views
 from apps.search import views as search_views
 
 superuser_required = user_passes_test(lambda user: user.is_active and user.is_superuser, login_url="/admin/login/")
@@ -29,6 +31,10 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("search/", search_views.search, name="search"),
     path("downloads/", include("apps.downloads.urls")),
+    path("api/v1/", include("apps.downloads.api_urls_v1")),
+    path("api/v2/", include("apps.downloads.api_urls_v2")),
+    re_path(r"^download/releases/(?P<version>[0-9][0-9a-z.]*)/?$", downloads_views.legacy_release),
+    path("doc/versions/", downloads_views.doc_versions, name="doc_versions"),
     path("jobs/", include("apps.jobs.urls")),
     path("events/", include("apps.events.urls")),
 ]

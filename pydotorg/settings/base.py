@@ -263,3 +263,11 @@ JOBS_MODERATORS_EMAIL = env("JOBS_MODERATORS_EMAIL", default="jobs@python.org")
 JOBS_SUBMISSIONS_PER_DAY = env.int("JOBS_SUBMISSIONS_PER_DAY", default=5)
 JOBS_TRUSTED_ACCOUNT_DAYS = env.int("JOBS_TRUSTED_ACCOUNT_DAYS", default=90)
 JOBS_TRUSTED_MIN_APPROVED_JOBS = env.int("JOBS_TRUSTED_MIN_APPROVED_JOBS", default=3)
+# Downloads: release files, release-cycle data and signature verification.
+DOWNLOADS_ALLOWED_FILE_HOSTS = env.list("DOWNLOADS_ALLOWED_FILE_HOSTS", default=["www.python.org"])
+DOWNLOADS_RELEASE_CYCLE_URL = env(
+    "DOWNLOADS_RELEASE_CYCLE_URL", default="https://peps.python.org/api/release-cycle.json"
+)
+DOWNLOADS_FETCH_TIMEOUT = 30
+DOWNLOADS_VERIFY_MAX_BYTES = 200 * 1024 * 1024
+DOWNLOADS_GPG_BINARY = env("DOWNLOADS_GPG_BINARY", default="gpg")

@@ -1,0 +1,35 @@
+"""Purge the downloads pages and API from the CDN when a release is published or a file changes."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished
+
+from apps.core.cache import purge_surrogate_keys
+from apps.downloads.cache import bump_generation
+from apps.downloads.models import SURROGATE_KEY, DownloadsIndexPage, ReleaseFile, ReleasePage
+
+
+def purge_downloads():
+    bump_generation()
+    return purge_surrogate_keys(SURROGATE_KEY)
+
+
+def purge_after_commit(**kwargs):
+    if not kwargs.get("raw"):
+        transaction.on_commit(purge_downloads)
+
+
+for page_class in (ReleasePage, DownloadsIndexPage):
+    page_published.connect(purge_after_commit, sender=page_class, dispatch_uid=f"purge-published-{page_class.__name__}")
+    page_unpublished.connect(
+        purge_after_commit, sender=page_class, dispatch_uid=f"purge-unpublished-{page_class.__name__}"
+    )
+
+
+@receiver(post_save, sender=ReleasePage, dispatch_uid="purge-release-saved")
+@receiver(post_delete, sender=ReleasePage, dispatch_uid="purge-release-deleted")
+@receiver(post_save, sender=ReleaseFile, dispatch_uid="purge-release-file-saved")
+@receiver(post_delete, sender=ReleaseFile, dispatch_uid="purge-release-file-deleted")
+def purge_on_file_change(sender, **kwargs):
+    purge_after_commit(**kwargs)

@@ -1,0 +1,19 @@
+// Puts the download button for the visitor's OS first; without JavaScript every OS's button shows.
+const platform = (navigator.userAgentData?.platform || navigator.userAgent || "").toLowerCase();
+
+function detectOs() {
+    if (/android/.test(platform)) return "android";
+    if (/iphone|ipad|ipod|ios/.test(platform)) return "ios";
+    if (/win/.test(platform)) return "windows";
+    if (/mac/.test(platform)) return "macos";
+    if (/linux|bsd|x11|cros/.test(platform)) return "source";
+    return "";
+}
+
+for (const section of document.querySelectorAll("[data-download-os]")) {
+    const detected = section.querySelector(`.download-button-item[data-os="${detectOs()}"]`);
+    if (!detected) continue;
+    section.classList.add("os-detected");
+    detected.classList.add("is-detected");
+    detected.parentElement.prepend(detected);
+}
