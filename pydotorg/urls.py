@@ -1,9 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import user_passes_test
-from django.urls import include, path
-from django_rq.urls import get_admin_urlpatterns, get_api_urlpatterns
 from django.urls import include, path, re_path
+from django_rq.urls import get_admin_urlpatterns, get_api_urlpatterns
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
