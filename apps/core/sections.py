@@ -1,4 +1,4 @@
-"""Homepage sections that domain apps contribute (latest releases, jobs, events, news …).
+"""Homepage sections and menu panels that domain apps contribute (latest releases, jobs, events, news …).
 
 A domain registers a section in its ``wagtail_hooks.py``::
 
@@ -42,3 +42,25 @@ def render_homepage_slots(request):
     for section in homepage_sections():
         rendered[section.slot] = rendered.get(section.slot, "") + section.render(request)
     return rendered
+
+
+@dataclass(frozen=True)
+class MenuPanel:
+    """Live content for the supernav panel of the main-menu entry whose URL is ``url``.
+
+    Registered with the ``register_menu_panel`` hook; it replaces the entry's content snippet.
+    The header is a cached fragment, so a domain calls ``apps.core.cache.bump_fragment_version``
+    when the panel's data changes.
+    """
+
+    url: str
+    template: str
+    get_context: Callable = field(default=lambda: {})
+
+    def render(self):
+        return render_to_string(self.template, self.get_context())
+
+
+def menu_panels():
+    panels = (fn() for fn in hooks.get_hooks("register_menu_panel"))
+    return {panel.url: panel for panel in panels if panel is not None}

@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from apps.core.sections import HomepageSection
+from apps.core.sections import HomepageSection, MenuPanel
 from apps.downloads.models import OS, ReleaseCycle, SigningKey
 from apps.downloads.selectors import download_buttons, latest_releases, release_list
 
@@ -65,6 +65,15 @@ def homepage_downloads_context(request):
         "download_buttons": download_buttons(python3, pymanager),
         "recent_releases": release_list().stable()[:5],
     }
+
+
+@hooks.register("register_menu_panel")
+def downloads_menu_panel():
+    return MenuPanel(
+        url="/downloads/",
+        template="downloads/includes/supernav.html",
+        get_context=lambda: {"download_buttons": download_buttons(*latest_releases())},
+    )
 
 
 @hooks.register("register_homepage_section")

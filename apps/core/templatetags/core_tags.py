@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 
 from apps.core.markup import render_markup
 from apps.core.models import NavigationSettings, SiteSettings
+from apps.core.sections import menu_panels
 
 register = template.Library()
 
@@ -18,6 +19,13 @@ def navigation_settings(context):
 def site_settings(context):
     request = context.get("request")
     return SiteSettings.for_request(request) if request else SiteSettings.load()
+
+
+@register.simple_tag
+def menu_panel(url):
+    """The live panel a domain registered for this menu URL, rendered, or an empty string."""
+    panel = menu_panels().get(url)
+    return panel.render() if panel else ""
 
 
 @register.inclusion_tag("includes/breadcrumbs.html")
