@@ -12,6 +12,8 @@ from apps.core.tasks import run_command
 # (management command, cron expression in UTC)
 SCHEDULE = [
     ("clearsessions", "17 4 * * *"),
+    ("import_ics", "7 * * * *"),
+    ("send_event_reminders", "*/15 * * * *"),
 ]
 
 for command, expression in SCHEDULE:

@@ -254,3 +254,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# Events
+EVENTS_ENDLESS_RULE_YEARS = env.int("EVENTS_ENDLESS_RULE_YEARS", default=2)  # imported endless RRULEs stop after this
+EVENTS_REMINDER_HOURS = env.int("EVENTS_REMINDER_HOURS", default=24)  # reminders go out this long before a start

@@ -1,0 +1,12 @@
+// Progressive enhancement: add the visitor's own time beside an event's local time.
+const visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" });
+
+document.querySelectorAll("time[data-local-time]").forEach((element) => {
+    const start = new Date(element.getAttribute("datetime"));
+    if (Number.isNaN(start.getTime())) return;
+    const note = document.createElement("span");
+    note.className = "visitor-time";
+    note.textContent = ` (your time: ${format.format(start)}, ${visitorZone})`;
+    element.after(note);
+});
