@@ -212,15 +212,16 @@ def _event_values(component, calendar_zone, report):
 _SCHEDULE_FIELDS = ("start", "end", "time_zone", "all_day", "frequency", "interval", "count", "until")
 
 
-def _venue_for(calendar, location, dry_run):
+def _venue_for(calendar, location, venues, dry_run):
+    """The calendar's venue named (or displayed) as ``location``; ``venues`` caches them by both strings."""
     if not location:
         return None
-    for venue in calendar.locations.all():
-        if location in (venue.display, venue.name):
-            return venue
-    if dry_run:
-        return EventLocation(calendar=calendar, name=location[:255])
-    return EventLocation.objects.create(calendar=calendar, name=location[:255])
+    if location not in venues:
+        venue = EventLocation(calendar=calendar, name=location[:255])
+        if not dry_run:
+            venue.save()
+        venues[location] = venue
+    return venues[location]
 
 
 def _categories_for(calendar, names, dry_run):
@@ -267,6 +268,10 @@ def import_ics(calendar, data, *, dry_run=False):
             pass
     report = ImportReport()
     existing = {event.uid: event for event in calendar.events.exclude(uid="").prefetch_related("categories")}
+    venues = {}
+    for venue in calendar.locations.all():
+        venues.setdefault(venue.name, venue)
+        venues[venue.display] = venue
     for position, component in enumerate(parsed.walk("VEVENT"), start=1):
         if component.get("RECURRENCE-ID") is not None:
             report.skipped.append((str(component.get("UID") or position), "single changed occurrence (RECURRENCE-ID)"))
@@ -278,16 +283,16 @@ def import_ics(calendar, data, *, dry_run=False):
             continue
         try:
             with transaction.atomic():
-                _store(calendar, existing, values, location, category_names, report, dry_run)
+                _store(calendar, existing, venues, values, location, category_names, report, dry_run)
         except Exception as error:  # one broken event must not stop the import
             logger.exception("ICS import: event %s failed", values["uid"])
             report.skipped.append((values["uid"], f"could not be saved: {error}"))
     return report
 
 
-def _store(calendar, existing, values, location, category_names, report, dry_run):
+def _store(calendar, existing, venues, values, location, category_names, report, dry_run):
     uid = values["uid"]
-    venue = _venue_for(calendar, location, dry_run)
+    venue = _venue_for(calendar, location, venues, dry_run)
     categories = _categories_for(calendar, category_names, dry_run)
     event = existing.get(uid)
     if event is None:
@@ -299,7 +304,13 @@ def _store(calendar, existing, values, location, category_names, report, dry_run
         event.categories.set(categories)
         existing[uid] = event
         return
-    changed = [name for name, value in values.items() if getattr(event, name) != value]
+    # A description is unchanged when it renders to the same HTML (events written in Markdown export as HTML).
+    changed = [
+        name for name, value in values.items()
+        if getattr(event, name) != value and name not in ("description", "description_markup")
+    ]  # fmt: skip
+    if str(event.description_html) != values["description"]:
+        changed.append("description")
     if (event.venue_id or None) != (venue.pk if venue else None) or (venue and venue.pk is None):
         changed.append("venue")
     if {c.pk for c in event.categories.all()} != {c.pk for c in categories}:
@@ -311,7 +322,8 @@ def _store(calendar, existing, values, location, category_names, report, dry_run
     if dry_run:
         return
     for name, value in values.items():
-        setattr(event, name, value)
+        if name not in ("description", "description_markup") or "description" in changed:
+            setattr(event, name, value)
     event.venue = venue
     event.save()
     event.categories.set(categories)
@@ -368,7 +380,7 @@ def build_vevent(event, base_url=""):
     component.add("dtstart", start)
     component.add("dtend", end)
     if event.description:
-        component.add("description", event.description)
+        component.add("description", str(event.description_html))
     if location := event_location(event):
         component.add("location", location)
     if event.url:

@@ -100,9 +100,11 @@ def expand(schedule):
         return [(schedule.start, schedule.end)]
     zone = UTC if schedule.all_day else get_zone(schedule.time_zone)
     rule = build_rrule(schedule)
-    local_duration = _to_local_naive(schedule.end, zone) - _to_local_naive(schedule.start, zone)
+    local_first = _to_local_naive(schedule.start, zone)
+    local_duration = _to_local_naive(schedule.end, zone) - local_first
     occurrences = []
-    for local_start in rule:
+    for local_occurrence in rule:
+        local_start = local_occurrence.replace(microsecond=local_first.microsecond)  # rrule drops microseconds
         if len(occurrences) == MAX_OCCURRENCES:
             raise RecurrenceError(f"The rule repeats more than {MAX_OCCURRENCES} times; give it an earlier end.")
         occurrences.append((_from_local_naive(local_start, zone), _from_local_naive(local_start + local_duration, zone)))
