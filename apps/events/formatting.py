@@ -17,4 +17,5 @@ def when_text(event, start, end):
         text = f"{date_format(local_start, 'l j F Y, H:i')}–{date_format(local_end, 'H:i')}"
     else:
         text = f"{date_format(local_start, 'j F Y H:i')} – {date_format(local_end, 'j F Y H:i')}"
-    return f"{text} {local_start.tzname()} ({event.time_zone})"
+    zone_name = local_start.tzname()
+    return f"{text} {zone_name}" if zone_name == event.time_zone else f"{text} {zone_name} ({event.time_zone})"
