@@ -5,7 +5,11 @@ round-trip export share one serialiser (RRULE exported, VTIMEZONE included).
 """
 
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
+from django.db.models import Count, Max
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django_ical.feedgenerator import ICal20Feed
 from django_ical.views import ICalFeed
@@ -14,6 +18,14 @@ from apps.events.ics import build_ical
 from apps.events.models import Calendar, Event
 
 FEED_LIMIT = 500
+FEED_CACHE_SECONDS = 3600
+
+
+def feed_version():
+    """Changes whenever an event is added, edited or removed, and every hour (upcoming moves on)."""
+    stamp = Event.objects.aggregate(changed=Max("updated"), count=Count("pk"))
+    changed = stamp["changed"].timestamp() if stamp["changed"] else 0
+    return f"{changed}-{stamp['count']}-{timezone.now():%Y%m%d%H}"
 
 
 class EventICalendar(ICal20Feed):
@@ -33,8 +45,22 @@ class BaseEventICalFeed(ICalFeed):
     timezone = "UTC"
 
     def __call__(self, request, *args, **kwargs):
+        """Serve from the cache while no event changed and the hour is the same (serialising is costly)."""
         self.base_url = request.build_absolute_uri("/").rstrip("/")
-        return super().__call__(request, *args, **kwargs)
+        key = f"events-ics:{feed_version()}:{self.base_url}{request.path}"
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            response = HttpResponse(content, content_type=headers.pop("Content-Type"))
+            for name, value in headers.items():
+                response[name] = value
+            return response
+        response = super().__call__(request, *args, **kwargs)
+        headers = {
+            name: response[name] for name in ("Content-Type", "Content-Disposition") if response.has_header(name)
+        }
+        cache.set(key, (response.content, headers), FEED_CACHE_SECONDS)
+        return response
 
     def feed_extra_kwargs(self, obj):
         return {**super().feed_extra_kwargs(obj), "base_url": self.base_url}
@@ -83,9 +109,7 @@ class CalendarICalFeed(BaseEventICalFeed):
 
 class SingleEventICalFeed(BaseEventICalFeed):
     def get_object(self, request, calendar_slug, pk):
-        return get_object_or_404(
-            Event.objects.approved().with_display_relations(), calendar__slug=calendar_slug, pk=pk
-        )
+        return get_object_or_404(Event.objects.approved().with_display_relations(), calendar__slug=calendar_slug, pk=pk)
 
     def title(self, obj):
         return obj.title

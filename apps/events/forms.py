@@ -63,8 +63,12 @@ class EventFilterForm(forms.Form):
 class EventSubmissionForm(forms.ModelForm):
     """What a signed-in visitor fills in; times are read in the chosen time zone."""
 
-    start = forms.DateTimeField(label=_("Starts"), widget=DATETIME_INPUT, input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
-    end = forms.DateTimeField(label=_("Ends"), widget=DATETIME_INPUT, input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
+    start = forms.DateTimeField(
+        label=_("Starts"), widget=DATETIME_INPUT, input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+    )
+    end = forms.DateTimeField(
+        label=_("Ends"), widget=DATETIME_INPUT, input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+    )
     time_zone = forms.CharField(label=_("Time zone"), initial="UTC", max_length=64, help_text=_("e.g. Europe/Berlin"))
     until = forms.DateField(label=_("Repeat until"), required=False, widget=DATE_INPUT)
     venue_name = forms.CharField(label=_("Venue"), required=False, max_length=255)

@@ -135,7 +135,11 @@ def _parse_rrule(component, start, all_day, zone, report, uid):
         if isinstance(raw, datetime):
             until = _as_utc(raw, zone)
         else:
-            until = datetime.combine(raw, time.min, tzinfo=UTC) if all_day else _as_utc(datetime.combine(raw, time.max), zone)
+            until = (
+                datetime.combine(raw, time.min, tzinfo=UTC)
+                if all_day
+                else _as_utc(datetime.combine(raw, time.max), zone)
+            )
     if count is None and until is None:
         years = settings.EVENTS_ENDLESS_RULE_YEARS
         until = start + timedelta(days=365 * years)
@@ -203,7 +207,11 @@ def _event_values(component, calendar_zone, report):
         raise SkipEvent(str(error)) from error
     location = " ".join(str(component.get("LOCATION") or "").split())
     categories = []
-    for prop in component.get("CATEGORIES", []) if isinstance(component.get("CATEGORIES"), list) else [component.get("CATEGORIES")]:
+    for prop in (
+        component.get("CATEGORIES", [])
+        if isinstance(component.get("CATEGORIES"), list)
+        else [component.get("CATEGORIES")]
+    ):
         if prop is not None:
             categories.extend(str(c).strip() for c in getattr(prop, "cats", [prop]) if str(c).strip())
     return values, location, categories

@@ -11,10 +11,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Exists, Min, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.markup import MARKUP_CHOICES, render_markup
@@ -36,7 +37,9 @@ class Calendar(models.Model):
     description = models.TextField(blank=True)
     url = models.URLField(blank=True, help_text=_("The calendar's home page."))
     ics_url = models.URLField(
-        blank=True, max_length=500, help_text=_("An iCalendar (ICS) address imported periodically; leave empty if none.")
+        blank=True,
+        max_length=500,
+        help_text=_("An iCalendar (ICS) address imported periodically; leave empty if none."),
     )
     rss = models.URLField(blank=True, help_text=_("An external RSS feed for this calendar, if any."))
     twitter = models.URLField(blank=True)
@@ -86,12 +89,12 @@ class EventLocation(models.Model):
     def __str__(self):
         return self.display
 
+    def get_absolute_url(self):
+        return reverse("events:location", kwargs={"calendar_slug": self.calendar.slug, "pk": self.pk})
+
     @property
     def display(self):
         return f"{self.name}, {self.address}" if self.address else self.name
-
-    def get_absolute_url(self):
-        return reverse("events:location", kwargs={"calendar_slug": self.calendar.slug, "pk": self.pk})
 
 
 class EventQuerySet(models.QuerySet):
@@ -110,10 +113,12 @@ class EventQuerySet(models.QuerySet):
         ``since`` moves the lower bound (a date-range filter); ``next_start`` is annotated.
         """
         lower = since or now or timezone.now()
+        # A correlated subquery (one index lookup per event) rather than GROUP BY over wide joined rows.
+        next_start = Occurrence.objects.filter(event=OuterRef("pk"), end__gte=lower).order_by("start").values("start")
         return (
             self.approved()
             .filter(ends_at__gte=lower)
-            .annotate(next_start=Min("occurrences__start", filter=Q(occurrences__end__gte=lower)))
+            .annotate(next_start=Subquery(next_start[:1]))
             .order_by("next_start", "pk")
         )
 
@@ -156,6 +161,8 @@ class Event(models.Model):
     title = models.CharField(max_length=255)
     description = models.TextField(blank=True)
     description_markup = models.CharField(max_length=30, choices=MARKUP_CHOICES, default="markdown")
+    # Derived on save: the sanitised HTML of the description, so pages and feeds never re-render it.
+    description_rendered = models.TextField(blank=True, editable=False)
     url = models.URLField(blank=True, max_length=500, help_text=_("The event's own website."))
     venue = models.ForeignKey(EventLocation, null=True, blank=True, on_delete=models.SET_NULL, related_name="events")
     categories = models.ManyToManyField(EventCategory, blank=True, related_name="events")
@@ -203,6 +210,15 @@ class Event(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        occurrences = recurrence.expand(self.schedule)
+        self.ends_at = occurrences[-1][1]
+        self.render_description()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.occurrences.all().delete()
+            Occurrence.objects.bulk_create(Occurrence(event=self, start=s, end=e) for s, e in occurrences)
+
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"calendar_slug": self.calendar.slug, "pk": self.pk})
 
@@ -226,7 +242,10 @@ class Event(models.Model):
 
     @property
     def description_html(self):
-        return render_markup(self.description, self.description_markup)
+        return mark_safe(self.description_rendered)  # noqa: S308 - sanitised by render_markup on save
+
+    def render_description(self):
+        self.description_rendered = str(render_markup(self.description, self.description_markup))
 
     def clean(self):
         super().clean()
@@ -242,14 +261,6 @@ class Event(models.Model):
                 recurrence.expand(self.schedule)
             except recurrence.RecurrenceError as error:
                 raise ValidationError(str(error)) from error
-
-    def save(self, *args, **kwargs):
-        occurrences = recurrence.expand(self.schedule)
-        self.ends_at = occurrences[-1][1]
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            self.occurrences.all().delete()
-            Occurrence.objects.bulk_create(Occurrence(event=self, start=s, end=e) for s, e in occurrences)
 
     def next_occurrences(self, limit=10, now=None):
         return list(self.occurrences.filter(end__gte=now or timezone.now()).order_by("start")[:limit])
@@ -298,7 +309,7 @@ class Occurrence(models.Model):
 
     class Meta:
         ordering = ["start"]
-        indexes = [models.Index(fields=["event", "end", "start"], name="events_occurrence_event_end")]
+        indexes = [models.Index(fields=["event", "start", "end"], name="events_occurrence_event_start")]
 
     def __str__(self):
         return f"{self.event} at {self.start:%Y-%m-%d %H:%M}"

@@ -107,7 +107,9 @@ def expand(schedule):
         local_start = local_occurrence.replace(microsecond=local_first.microsecond)  # rrule drops microseconds
         if len(occurrences) == MAX_OCCURRENCES:
             raise RecurrenceError(f"The rule repeats more than {MAX_OCCURRENCES} times; give it an earlier end.")
-        occurrences.append((_from_local_naive(local_start, zone), _from_local_naive(local_start + local_duration, zone)))
+        occurrences.append(
+            (_from_local_naive(local_start, zone), _from_local_naive(local_start + local_duration, zone))
+        )
     return occurrences
 
 

@@ -69,7 +69,9 @@ def event_index(request):
 @require_GET
 def calendar_list(request):
     calendars = Calendar.objects.annotate(
-        upcoming_count=Count("events", filter=Q(events__status=Event.Status.APPROVED, events__ends_at__gte=timezone.now()))
+        upcoming_count=Count(
+            "events", filter=Q(events__status=Event.Status.APPROVED, events__ends_at__gte=timezone.now())
+        )
     )
     return _render(request, "events/calendar_list.html", {"calendars": calendars})
 
@@ -105,7 +107,9 @@ def category_list(request, calendar_slug):
 
 @require_GET
 def category_events(request, calendar_slug, slug):
-    category = get_object_or_404(EventCategory.objects.select_related("calendar"), calendar__slug=calendar_slug, slug=slug)
+    category = get_object_or_404(
+        EventCategory.objects.select_related("calendar"), calendar__slug=calendar_slug, slug=slug
+    )
     events = category.events.upcoming().select_related("calendar", "venue")
     context = {
         "calendar": category.calendar,

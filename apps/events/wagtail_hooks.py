@@ -2,9 +2,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets.button import Button
 
 from apps.core.sections import HomepageSection
@@ -19,7 +19,13 @@ class EventIndexView(IndexView):
         buttons = super().get_list_more_buttons(instance)
         if instance.status == Event.Status.PENDING and self.request.user.has_perm("events.change_event"):
             buttons.insert(
-                0, Button(_("Moderate"), url=reverse("events_event:moderate", args=[instance.pk]), icon_name="tasks", priority=1)
+                0,
+                Button(
+                    _("Moderate"),
+                    url=reverse("events_event:moderate", args=[instance.pk]),
+                    icon_name="tasks",
+                    priority=1,
+                ),
             )
         return buttons
 

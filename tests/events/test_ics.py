@@ -38,7 +38,10 @@ def test_real_calendar_export_imports_78_all_day_events_with_venues(python_event
     assert pycon_apac.all_day
     assert (pycon_apac.start, pycon_apac.end) == (datetime(2014, 5, 16, tzinfo=UTC), datetime(2014, 5, 19, tzinfo=UTC))
     assert pycon_apac.venue.name == "Academia Sinica, Taipei, Taiwan"
-    assert pycon_apac.description == '<a href="http://tw.pycon.org/2014apac/en/" rel="noopener noreferrer">PyCon APAC 2014</a>'
+    assert (
+        pycon_apac.description
+        == '<a href="http://tw.pycon.org/2014apac/en/" rel="noopener noreferrer">PyCon APAC 2014</a>'
+    )
     assert Occurrence.objects.filter(event__calendar=python_events).count() == 78
 
 
@@ -139,8 +142,9 @@ def test_round_trip_import_export_reimport_changes_nothing(python_events, events
 
 
 def _fields(event):
-    return (event.title, str(event.description_html), event.start, event.end, event.all_day, event.time_zone, event.frequency,
-            event.count, event.until, event.venue.display if event.venue else "", event.cancelled)  # fmt: skip
+    venue = event.venue.display if event.venue else ""
+    schedule = (event.start, event.end, event.all_day, event.time_zone, event.frequency, event.count, event.until)
+    return (event.title, str(event.description_html), *schedule, venue, event.cancelled)
 
 
 def test_command_imports_every_calendar_source_with_the_fetch_mocked(python_events, events_ics, capsys):

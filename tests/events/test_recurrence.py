@@ -82,8 +82,13 @@ def make_schedule(zone, start, hours, frequency, interval, count, until_days, us
     else:
         first = start.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
     return Schedule(
-        start=first, end=first + timedelta(hours=hours), time_zone=zone, all_day=all_day, frequency=frequency,
-        interval=interval, count=count if use_count else None,
+        start=first,
+        end=first + timedelta(hours=hours),
+        time_zone=zone,
+        all_day=all_day,
+        frequency=frequency,
+        interval=interval,
+        count=count if use_count else None,
         until=None if use_count else first + timedelta(days=until_days),
     )
 

@@ -109,7 +109,7 @@ def test_recurring_event_detail_lists_next_dates_in_local_time(client, listing):
     assert "Repeats weekly" in body and "Next dates" in body
     assert body.split("Next dates")[1].count("(Europe/Berlin)") == 5
     assert "CET" in body or "CEST" in body
-    assert 'data-local-time' in body
+    assert "data-local-time" in body
 
 
 @pytest.mark.parametrize(

@@ -33,9 +33,11 @@ class Command(BaseCommand):
         ).distinct()
         sent = 0
         for occurrence in occurrences.select_related("event__calendar", "event__venue"):
-            stars = EventStar.objects.filter(event=occurrence.event).exclude(
-                reminders__occurrence_start=occurrence.start
-            ).select_related("user")
+            stars = (
+                EventStar.objects.filter(event=occurrence.event)
+                .exclude(reminders__occurrence_start=occurrence.start)
+                .select_related("user")
+            )
             for star in stars:
                 if not star.user.email or not star.user.is_active:
                     continue
