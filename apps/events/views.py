@@ -17,10 +17,10 @@ from apps.core.cache import add_surrogate_keys
 from apps.events import notifications
 from apps.events.forms import EventFilterForm, EventSubmissionForm
 from apps.events.models import Calendar, Event, EventCategory, EventLocation, EventStar, Occurrence
+from apps.events.signals import SURROGATE_KEY
 
 EVENTS_PER_PAGE = 25
 NEXT_OCCURRENCES = 10
-SURROGATE_KEY = "events"
 
 
 def _render(request, template, context, status=200):

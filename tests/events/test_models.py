@@ -84,3 +84,16 @@ def test_demo_loader_imports_the_real_calendar_and_recurring_meetups(data_dir):
     meetups = Event.objects.filter(calendar__slug="python-user-group")
     assert meetups.count() == 4 and all(m.frequency for m in meetups)
     assert Event.objects.upcoming().filter(calendar__slug="python-user-group").count() == 4
+
+
+def test_changing_events_purges_the_cdn_once_per_transaction(
+    python_events, events_ics, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    from apps.events import ics
+
+    with mock.patch("apps.events.signals.purge_surrogate_keys") as purge:
+        with django_capture_on_commit_callbacks(execute=True):
+            ics.import_ics(python_events, events_ics)
+        assert purge.call_args_list == [mock.call("events")]
