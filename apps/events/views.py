@@ -146,16 +146,39 @@ def _valid_date(year, month, day=1):
         raise Http404(_("No such date.")) from error
 
 
+def _local_days(occurrence):
+    """The dates an occurrence covers in its event's own time zone (UTC dates for all-day events)."""
+    event = occurrence.event
+    zone = UTC if event.all_day else event.zone
+    first = occurrence.start.astimezone(zone).date()
+    last = max(first, (occurrence.end - timedelta(microseconds=1)).astimezone(zone).date())
+    return first, last
+
+
+def _occurrences_by_local_day(calendar, first_day, last_day, limit):
+    """{date: [occurrence, …]} for the local dates first_day..last_day."""
+    # Local dates are at most 14 hours away from UTC ones; widen the query, then place by local date.
+    start = datetime(first_day.year, first_day.month, first_day.day, tzinfo=UTC) - timedelta(days=1)
+    end = datetime(last_day.year, last_day.month, last_day.day, tzinfo=UTC) + timedelta(days=2)
+    by_day = {}
+    for occurrence in Occurrence.objects.between(start, end).filter(event__calendar=calendar)[:limit]:
+        day, last = _local_days(occurrence)
+        day = max(day, first_day)
+        while day <= min(last, last_day):
+            by_day.setdefault(day, []).append(occurrence)
+            day += timedelta(days=1)
+    return by_day
+
+
 @require_GET
 def events_on_date(request, calendar_slug, year, month, day):
     calendar = _calendar(calendar_slug)
     day_date = _valid_date(year, month, day)
-    start = datetime(day_date.year, day_date.month, day_date.day, tzinfo=UTC)
-    occurrences = Occurrence.objects.between(start, start + timedelta(days=1)).filter(event__calendar=calendar)
+    occurrences = _occurrences_by_local_day(calendar, day_date, day_date, 500).get(day_date, [])
     context = {
         "calendar": calendar,
         "day": day_date,
-        "occurrences": occurrences[:200],
+        "occurrences": occurrences,
         "previous_day": day_date - timedelta(days=1),
         "next_day": day_date + timedelta(days=1),
     }
@@ -167,29 +190,19 @@ def month_view(request, calendar_slug, year, month):
     calendar = _calendar(calendar_slug)
     first = _valid_date(year, month)
     days_in_month = calendar_lib.monthrange(first.year, first.month)[1]
-    start = datetime(first.year, first.month, 1, tzinfo=UTC)
-    end = start + timedelta(days=days_in_month)
-    by_day = {}
-    for occurrence in Occurrence.objects.between(start, end).filter(event__calendar=calendar)[:1000]:
-        # An occurrence shows on every day of the month it covers.
-        day = max(occurrence.start, start).date()
-        last = min(occurrence.end - timedelta(microseconds=1), end - timedelta(microseconds=1)).date()
-        while day <= last:
-            by_day.setdefault(day, []).append(occurrence)
-            day += timedelta(days=1)
+    last = first + timedelta(days=days_in_month - 1)
+    by_day = _occurrences_by_local_day(calendar, first, last, 2000)
     weeks = [
         [(day, by_day.get(day, []), day.month == first.month) for day in week]
         for week in calendar_lib.Calendar().monthdatescalendar(first.year, first.month)
     ]
-    previous_month = (first - timedelta(days=1)).replace(day=1)
-    next_month = first + timedelta(days=days_in_month)
     context = {
         "calendar": calendar,
         "month": first,
         "weeks": weeks,
         "weekdays": [calendar_lib.day_abbr[i] for i in range(7)],
-        "previous_month": previous_month,
-        "next_month": next_month,
+        "previous_month": (first - timedelta(days=1)).replace(day=1),
+        "next_month": last + timedelta(days=1),
     }
     return _render(request, "events/month.html", context)
 

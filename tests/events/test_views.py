@@ -1,6 +1,6 @@
 """Public pages: listings, legacy URLs, filters, browsing, month/date views, feeds, homepage and search."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import icalendar
 import pytest
@@ -208,3 +208,15 @@ def test_query_budget_for_listing_and_detail(client, listing, django_assert_max_
         assert client.get(listing["meetup"].get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get("/events/python-events/").status_code == 200
+
+
+def test_month_and_day_views_place_events_on_their_local_date(client, user_groups):
+    # 18:00 in New York on a Tuesday is 23:00 UTC (or Wednesday 00:00 in winter time): it belongs to Tuesday.
+    start = datetime(2030, 1, 8, 23, tzinfo=UTC)  # Tuesday 8 January 2030, 18:00 EST
+    EventFactory(calendar=user_groups, title="NYC Night", start=start, end=start + timedelta(hours=3),
+                 time_zone="America/New_York")  # fmt: skip
+    month = text(client.get("/events/python-user-group/month/2030/01/"))
+    assert month.count("NYC Night") == 1
+    assert "NYC Night" in month.split('date/2030/01/08/">8</a>')[1].split("</td>")[0]
+    assert "NYC Night" in text(client.get("/events/python-user-group/date/2030/01/08/"))
+    assert "NYC Night" not in text(client.get("/events/python-user-group/date/2030/01/09/"))
