@@ -9,6 +9,7 @@ from apps.events.models import Calendar, Event, EventLocation
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 MAX_FILTER_RANGE_DAYS = 3660
+MIN_YEAR, MAX_YEAR = 1990, 2100
 
 
 class EventFilterForm(forms.Form):
@@ -30,6 +31,10 @@ class EventFilterForm(forms.Form):
     def clean(self):
         data = super().clean()
         start, end = data.get("start"), data.get("end")
+        if any(day and not MIN_YEAR <= day.year <= MAX_YEAR for day in (start, end)):
+            raise forms.ValidationError(
+                _("Choose dates between %(min)s and %(max)s.") % {"min": MIN_YEAR, "max": MAX_YEAR}
+            )
         if start and end:
             if end < start:
                 raise forms.ValidationError(_("The “Until” date is before the “From” date."))
@@ -104,6 +109,13 @@ class EventSubmissionForm(forms.ModelForm):
         all_day = data.get("all_day")
         zone = UTC if all_day else recurrence.get_zone(data["time_zone"])
         start_local, end_local = data["start"].replace(tzinfo=None), data["end"].replace(tzinfo=None)
+        for name, value in (("start", start_local), ("end", end_local)):
+            if not MIN_YEAR <= value.year <= MAX_YEAR:
+                self.add_error(
+                    name, _("Choose a date between %(min)s and %(max)s.") % {"min": MIN_YEAR, "max": MAX_YEAR}
+                )
+        if self.errors:
+            return data
         if all_day:
             # All-day events cover whole dates; the end date is included.
             start_local = datetime.combine(start_local.date(), time.min)

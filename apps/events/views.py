@@ -21,6 +21,7 @@ from apps.events.signals import SURROGATE_KEY
 
 EVENTS_PER_PAGE = 25
 NEXT_OCCURRENCES = 10
+MIN_YEAR, MAX_YEAR = 1990, 2100
 
 
 def _render(request, template, context, status=200):
@@ -140,6 +141,8 @@ def location_events(request, calendar_slug, pk):
 
 
 def _valid_date(year, month, day=1):
+    if not MIN_YEAR <= int(year) <= MAX_YEAR:
+        raise Http404(_("No events that far away."))
     try:
         return date(int(year), int(month), int(day))
     except ValueError as error:

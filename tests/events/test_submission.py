@@ -65,6 +65,7 @@ def test_a_recurring_submission_is_stored_as_a_rule(client, user, python_events)
         ({"frequency": "daily", "count": "5000"}, "less than or equal to 1000"),
         ({"start": "2026-02-30T10:00"}, "Enter a valid date/time"),
         ({"title": ""}, "This field is required"),
+        ({"start": "9999-12-31T23:00", "end": "9999-12-31T23:30"}, "Choose a date between"),
         ({"calendar": "999999"}, "Select a valid choice"),
     ],
 )

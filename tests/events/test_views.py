@@ -93,7 +93,7 @@ def test_filters_filter(client, listing, query, shown, hidden):
 @pytest.mark.parametrize(
     "query",
     ["start=2026-02-30", "start=yesterday", "start=2030-01-02&end=2030-01-01", "start=1900-01-01&end=2100-01-01",
-     "category=<script>", "calendar=nope"],
+     "category=<script>", "calendar=nope", "start=9999-12-31", "q=%00", "location=" + "x" * 101],
 )  # fmt: skip
 def test_bad_filters_get_a_clear_400(client, listing, query):
     response = client.get("/events/?" + query)
@@ -117,7 +117,9 @@ def test_recurring_event_detail_lists_next_dates_in_local_time(client, listing):
     ["/events/python-events/999999/", "/events/python-user-group/{soon}/", "/events/python-events/{pending}/",
      "/events/nope/", "/events/python-events/date/2026/02/30/", "/events/python-events/date/2026/13/01/",
      "/events/python-events/month/2026/00/", "/events/python-events/date/0000/01/01/",
-     "/events/python-events/categories/nope/", "/events/python-events/locations/999/"],
+     "/events/python-events/categories/nope/", "/events/python-events/locations/999/",
+     "/events/python-events/date/9999/12/31/", "/events/python-events/month/9999/12/",
+     "/events/python-events/date/0001/01/01/", "/events/python-events/99999999999999999999999/"],
 )  # fmt: skip
 def test_unknown_or_impossible_urls_are_404(client, listing, url):
     assert client.get(url.format(soon=listing["soon"].pk, pending=listing["pending"].pk)).status_code == 404
