@@ -46,9 +46,8 @@ def _filtered_listing(request, base, *, calendars, show_calendar=True):
 
 
 def _query_without_page(request):
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params
+    """The filters as "name=value&…" for includes/pagination.html, which URL-encodes it."""
+    return "&".join(f"{name}={value}" for name, value in request.GET.items() if name != "page" and value)
 
 
 @require_GET

@@ -222,3 +222,12 @@ def test_month_and_day_views_place_events_on_their_local_date(client, user_group
     assert "NYC Night" in month.split('date/2030/01/08/">8</a>')[1].split("</td>")[0]
     assert "NYC Night" in text(client.get("/events/python-user-group/date/2030/01/08/"))
     assert "NYC Night" not in text(client.get("/events/python-user-group/date/2030/01/09/"))
+
+
+def test_pagination_keeps_the_filters(client, site, python_events):
+    for n in range(30):
+        EventFactory(calendar=python_events, title=f"Sprint {n}", start=in_days(n + 1))
+    body = text(client.get("/events/?q=sprint&location="))
+    assert 'href="?q=sprint&amp;page=2"' in body
+    second = text(client.get("/events/?q=sprint&page=2"))
+    assert "Sprint 29" in second and "Page 2 of 2" in second
