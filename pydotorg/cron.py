@@ -17,6 +17,8 @@ SCHEDULE = [
     ("send_jobs_report", "0 7 1 * *"),
     ("refresh_release_cycle", "41 */6 * * *"),
     ("verify_release_signatures", "*/20 * * * *"),
+    ("import_ics", "7 * * * *"),
+    ("send_event_reminders", "*/15 * * * *"),
 ]
 
 for command, expression in SCHEDULE:

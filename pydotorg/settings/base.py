@@ -271,3 +271,6 @@ DOWNLOADS_RELEASE_CYCLE_URL = env(
 DOWNLOADS_FETCH_TIMEOUT = 30
 DOWNLOADS_VERIFY_MAX_BYTES = 200 * 1024 * 1024
 DOWNLOADS_GPG_BINARY = env("DOWNLOADS_GPG_BINARY", default="gpg")
+# Events
+EVENTS_ENDLESS_RULE_YEARS = env.int("EVENTS_ENDLESS_RULE_YEARS", default=2)  # imported endless RRULEs stop after this
+EVENTS_REMINDER_HOURS = env.int("EVENTS_REMINDER_HOURS", default=24)  # reminders go out this long before a start
