@@ -4,13 +4,14 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from apps.core.cache import purge_surrogate_keys
+from apps.core.cache import bump_fragment_version, purge_surrogate_keys
 from apps.events.models import Event
 
 SURROGATE_KEY = "events"
 
 
 def _purge():
+    bump_fragment_version()  # the Events menu panel lists upcoming events
     purge_surrogate_keys(SURROGATE_KEY)
 
 

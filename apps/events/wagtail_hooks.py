@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
-from apps.core.sections import HomepageSection
+from apps.core.sections import HomepageSection, MenuPanel
 from apps.events.admin_views import moderate_event, queue_url
 from apps.events.models import Calendar, Event, EventCategory, EventLocation, EventStar
 from apps.events.queries import search_upcoming, upcoming_events
@@ -113,6 +113,15 @@ def register_event_viewsets():
 def register_moderation_queue():
     return ModerationQueueMenuItem(
         _("Event moderation queue"), queue_url(), icon_name="tasks", order=301, name="event-moderation-queue"
+    )
+
+
+@hooks.register("register_menu_panel")
+def events_menu_panel():
+    return MenuPanel(
+        url="/events/",
+        template="events/includes/upcoming_panel.html",
+        get_context=lambda: {"events": upcoming_events(5)},
     )
 
 
