@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from apps.core import views as core_views
 from apps.search import views as search_views
+from apps.users import views as users_views
 
 urlpatterns = [
     path("_health", core_views.health, name="health"),
@@ -23,6 +24,8 @@ urlpatterns = [
     path("downloads/", include("apps.downloads.urls")),
     path("jobs/", include("apps.jobs.urls")),
     path("events/", include("apps.events.urls")),
+    path("users/", include("apps.users.urls")),
+    path("membership/", users_views.membership_landing, name="membership_landing"),
 ]
 
 if settings.DEBUG:

@@ -15,10 +15,12 @@ STAFF_ROLES = (EDITORS, MODERATORS, JOB_BOARD_ADMINS, SPONSORSHIP_TEAM, RELEASE_
 
 def grant(apps, group_name, app_label, codenames):
     """Give ``group_name`` the named permissions of ``app_label`` (for data migrations)."""
+    from django.apps import apps as global_apps
     from django.contrib.auth.management import create_permissions
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    create_permissions(apps.get_app_config(app_label), apps=apps, verbosity=0)
+    # The real app config: migration-state stubs lack models_module and would be skipped or fail.
+    create_permissions(global_apps.get_app_config(app_label), apps=apps, verbosity=0)
     group, _ = Group.objects.get_or_create(name=group_name)
     group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))

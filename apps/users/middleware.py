@@ -1,0 +1,34 @@
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+ADMIN_PREFIXES = ("/admin/", "/django-admin/", "/django-rq/")
+ALWAYS_ALLOWED = ("/admin/logout/",)
+
+
+def has_admin_access(user):
+    return user.is_superuser or (user.is_staff and user.has_perm("wagtailadmin.access_admin"))
+
+
+class StaffMFARequiredMiddleware:
+    """Staff with admin access must turn on two-factor authentication before they use the admin."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            getattr(settings, "REQUIRE_STAFF_MFA", True)
+            and request.path.startswith(ADMIN_PREFIXES)
+            and not request.path.startswith(ALWAYS_ALLOWED)
+            and user is not None
+            and user.is_authenticated
+            and has_admin_access(user)
+            and not is_mfa_enabled(user)
+        ):
+            messages.warning(request, _("Staff accounts need two-factor authentication. Set it up to use the admin."))
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
