@@ -262,7 +262,8 @@ ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
-ACCOUNT_PREVENT_ENUMERATION = True
+# Clear "already registered" messages on signup and reset; usernames are public on profiles anyway.
+ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Bots fill every field; people never see this one (hidden by CSS in the signup template).
