@@ -11,4 +11,4 @@ class SuperuserMenuItem(MenuItem):
 
 @hooks.register("register_settings_menu_item")
 def register_queue_dashboard():
-    return SuperuserMenuItem(_("Task queues"), reverse("rq_home"), icon_name="cogs", order=900)
+    return SuperuserMenuItem(_("Task queues"), reverse("django_rq:home"), icon_name="cogs", order=900)
