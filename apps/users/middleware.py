@@ -1,6 +1,7 @@
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -31,4 +32,23 @@ class StaffMFARequiredMiddleware:
         ):
             messages.warning(request, _("Staff accounts need two-factor authentication. Set it up to use the admin."))
             return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+# The Django admin and the task-queue dashboard (which can delete and requeue jobs); the libraries
+# open parts of them (e.g. django-rq's stats) to any staff member. Staff work in the Wagtail admin.
+SUPERUSER_ONLY_PREFIXES = ("/django-rq/", "/django-admin/")
+
+
+class SuperuserOnlyPathsMiddleware:
+    """Signed-in users other than superusers get 403 from the Django admin and the queue dashboard."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if request.path.startswith(SUPERUSER_ONLY_PREFIXES) and user is not None and user.is_authenticated:
+            if not user.is_superuser:
+                raise PermissionDenied(_("Only superusers may use this page."))
         return self.get_response(request)

@@ -287,7 +287,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Python.org"
 # Staff who can reach the admin must have two-factor authentication turned on.
 REQUIRE_STAFF_MFA = env.bool("REQUIRE_STAFF_MFA", default=True)
-MIDDLEWARE += ["apps.users.middleware.StaffMFARequiredMiddleware"]
+MIDDLEWARE += ["apps.users.middleware.StaffMFARequiredMiddleware", "apps.users.middleware.SuperuserOnlyPathsMiddleware"]
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 # Wagtail's search index uses Postgres-only fields when the database is Postgres.
