@@ -1,4 +1,17 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def grant_publish_permissions(sender, using="default", **kwargs):
+    """Editors publish content snippets; Wagtail creates "publish" permissions after migrations, so grant here."""
+    from django.contrib.auth.models import Group, Permission
+
+    from apps.users.roles import EDITORS
+
+    publish = Permission.objects.using(using).filter(content_type__app_label="pages", codename__startswith="publish_")
+    group = Group.objects.using(using).filter(name=EDITORS).first()
+    if group is not None and publish.exists():
+        group.permissions.add(*publish)
 
 
 class UsersConfig(AppConfig):
@@ -10,3 +23,5 @@ class UsersConfig(AppConfig):
 
         # Staff work in the Wagtail admin; the Django admin (and django-rq under it) is for superusers only.
         admin.site.has_permission = lambda request: request.user.is_active and request.user.is_superuser
+        # Not bound to a sender: it must also run after wagtail.snippets has created the permissions.
+        post_migrate.connect(grant_publish_permissions, dispatch_uid="users-grant-publish-permissions")
