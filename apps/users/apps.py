@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 
 
 def grant_publish_permissions(sender, using="default", **kwargs):
@@ -14,6 +14,12 @@ def grant_publish_permissions(sender, using="default", **kwargs):
         group.permissions.add(*publish)
 
 
+def purge_membership_landing(sender, **kwargs):
+    from apps.core.cache import purge_surrogate_keys
+
+    purge_surrogate_keys("membership")
+
+
 class UsersConfig(AppConfig):
     name = "apps.users"
     label = "users"
@@ -25,3 +31,7 @@ class UsersConfig(AppConfig):
         admin.site.has_permission = lambda request: request.user.is_active and request.user.is_superuser
         # Not bound to a sender: it must also run after wagtail.snippets has created the permissions.
         post_migrate.connect(grant_publish_permissions, dispatch_uid="users-grant-publish-permissions")
+        # Switching the /membership/ page on or off must reach visitors behind the CDN at once.
+        post_save.connect(
+            purge_membership_landing, sender="users.MembershipSettings", dispatch_uid="users-purge-landing"
+        )

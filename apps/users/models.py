@@ -4,11 +4,13 @@ import secrets
 from datetime import timedelta
 
 from django.contrib.auth.models import AbstractUser
+from django.core.cache import cache
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -63,7 +65,15 @@ class User(AbstractUser):
 
     @cached_property
     def bio_html(self):
-        return render_markdown(self.bio)
+        if not self.bio:
+            return ""
+        # Rendering Markdown costs more than the rest of the profile page; the key changes with the text.
+        key = "user-bio:" + hashlib.sha256(self.bio.encode()).hexdigest()
+        html = cache.get(key)
+        if html is None:
+            html = str(render_markdown(self.bio))
+            cache.set(key, html, 24 * 3600)
+        return mark_safe(html)  # noqa: S308 - sanitised by render_markdown before caching
 
     def email_visible_to(self, viewer):
         """Whether ``viewer`` (a user, possibly anonymous) may see this user's email address."""
@@ -170,7 +180,9 @@ class MembershipQuerySet(models.QuerySet):
 
     def needing_vote_affirmation(self, now=None):
         cutoff = (now or timezone.now()) - Membership.VOTE_AFFIRMATION_PERIOD
-        return self.voting().filter(models.Q(last_vote_affirmation__isnull=True) | models.Q(last_vote_affirmation__lt=cutoff))
+        return self.voting().filter(
+            models.Q(last_vote_affirmation__isnull=True) | models.Q(last_vote_affirmation__lt=cutoff)
+        )
 
 
 class Membership(models.Model):

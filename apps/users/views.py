@@ -101,7 +101,9 @@ def membership(request):
             messages.success(request, _("Welcome to the Python Software Foundation!"))
             return redirect("users:membership")
         messages.error(request, _("Please correct the errors below; you are not a member yet."))
-    return render(request, "users/membership_form.html", {"form": form, "joining": True}, status=400 if form.errors else 200)
+    return render(
+        request, "users/membership_form.html", {"form": form, "joining": True}, status=400 if form.errors else 200
+    )
 
 
 def _absolute(request):

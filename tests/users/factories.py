@@ -11,9 +11,7 @@ PASSWORD = "correct horse battery staple"
 def verified_user(**kwargs):
     """A user whose primary email is verified, as after completing signup."""
     user = UserFactory(**kwargs)
-    EmailAddress.objects.update_or_create(
-        user=user, email=user.email, defaults={"verified": True, "primary": True}
-    )
+    EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
     return user
 
 

@@ -84,7 +84,9 @@ def test_cancel_membership(client, home_page, member_user):
     response = client.post("/users/membership/cancel/")
     assert response.status_code == 302
     assert not Membership.objects.exists()
-    assert [(m.to, m.subject) for m in mail.outbox] == [(["guido@psf.example"], "Your PSF membership has been cancelled")]
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["guido@psf.example"], "Your PSF membership has been cancelled")
+    ]
 
 
 def test_edit_and_cancel_without_membership_redirect_to_join(client, home_page, member_user):
@@ -108,7 +110,9 @@ def test_needs_vote_affirmation():
 
 
 def test_needing_vote_affirmation_queryset(db):
-    stale = MembershipFactory(membership_type="fellow", votes=True, last_vote_affirmation=timezone.now() - timedelta(days=400))
+    stale = MembershipFactory(
+        membership_type="fellow", votes=True, last_vote_affirmation=timezone.now() - timedelta(days=400)
+    )
     MembershipFactory(membership_type="fellow", votes=True, last_vote_affirmation=timezone.now())
     MembershipFactory(membership_type="basic")
     assert list(Membership.objects.needing_vote_affirmation()) == [stale]

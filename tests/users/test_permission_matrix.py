@@ -27,7 +27,16 @@ from tests.users.urlconf import all_routes
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("anonymous", "user", "editor", "moderator", "job_board_admin", "sponsorship_team", "release_manager", "superuser")
+ROLES = (
+    "anonymous",
+    "user",
+    "editor",
+    "moderator",
+    "job_board_admin",
+    "sponsorship_team",
+    "release_manager",
+    "superuser",
+)
 ROLE_GROUPS = {
     "editor": roles.EDITORS,
     "moderator": roles.MODERATORS,
@@ -40,7 +49,8 @@ LOGIN_PATHS = ("/accounts/login/", "/admin/login/", "/django-admin/login/")
 # Admin URLs anyone may open: sign-in and password-reset screens, static admin assets.
 PUBLIC_ADMIN_URLS = {
     "wagtailadmin_login", "wagtailadmin_password_reset", "wagtailadmin_password_reset_done",
-    "wagtailadmin_password_reset_complete", "wagtailadmin_password_reset_confirm", "wagtailadmin_sprite", "wagtailadmin_javascript_catalog",
+    "wagtailadmin_password_reset_complete", "wagtailadmin_password_reset_confirm", "wagtailadmin_sprite",
+    "wagtailadmin_javascript_catalog",
     "admin:login", "admin:logout",
 }  # fmt: skip
 # Not checked: views that fail on purpose (Wagtail's error-page preview), sign-out (it would end the

@@ -22,14 +22,16 @@ def test_public_profile_renders_sanitised_markdown_bio(client, home_page, member
     assert html.count("<h1") == 1
     assert "Guido van Rossum" in html
     assert "public" in response["Cache-Control"]
-    assert "user-%d" % member_user.pk in response["Surrogate-Key"]
+    assert f"user-{member_user.pk}" in response["Surrogate-Key"]
 
 
 @pytest.mark.parametrize(
     ("privacy", "anonymous_sees", "signed_in_sees"),
     [("public", True, True), ("logged_in", False, True), ("never", False, False)],
 )
-def test_email_is_shown_according_to_privacy_choice(client, home_page, member_user, privacy, anonymous_sees, signed_in_sees):
+def test_email_is_shown_according_to_privacy_choice(
+    client, home_page, member_user, privacy, anonymous_sees, signed_in_sees
+):
     member_user.email_privacy = privacy
     member_user.save()
     assert ("guido@example.com" in client.get("/users/guido/").content.decode()) is anonymous_sees
@@ -142,7 +144,9 @@ def test_delete_account_anonymises_and_signs_out(client, home_page, member_user)
     assert User.objects.filter(pk=member_user.pk).exists()
     assert client.get("/users/guido/").status_code == 404
     assert "Sign in" in client.get("/users/menu/").content.decode()
-    assert [(m.to, m.subject) for m in mail.outbox] == [(["guido@example.com"], "[Python.org] Your account has been deleted")]
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["guido@example.com"], "[Python.org] Your account has been deleted")
+    ]
     assert not client.login(username="guido", password="correct horse battery staple")
 
 
@@ -151,6 +155,11 @@ def test_deleted_username_cannot_be_claimed(client, home_page):
     user.anonymise()
     response = client.post(
         "/accounts/signup/",
-        {"username": f"deleted-{user.pk}", "email": "x@example.com", "password1": "Sp4m-eggs-ham!", "password2": "Sp4m-eggs-ham!"},
+        {
+            "username": f"deleted-{user.pk}",
+            "email": "x@example.com",
+            "password1": "Sp4m-eggs-ham!",
+            "password2": "Sp4m-eggs-ham!",
+        },
     )
     assert "This username is reserved" in response.content.decode()

@@ -8,7 +8,9 @@ pytestmark = pytest.mark.django_db
 
 
 def page_permissions(group_name):
-    return set(GroupPagePermission.objects.filter(group__name=group_name).values_list("permission__codename", flat=True))
+    return set(
+        GroupPagePermission.objects.filter(group__name=group_name).values_list("permission__codename", flat=True)
+    )
 
 
 def collection_permissions(group_name):

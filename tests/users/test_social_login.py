@@ -33,7 +33,10 @@ ANSWERS = {
         },
     },
 }  # fmt: skip
-AUTHORIZE = {"github": "https://github.com/login/oauth/authorize", "google": "https://accounts.google.com/o/oauth2/v2/auth"}
+AUTHORIZE = {
+    "github": "https://github.com/login/oauth/authorize",
+    "google": "https://accounts.google.com/o/oauth2/v2/auth",
+}
 
 
 def fake_provider(provider):

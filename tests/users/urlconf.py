@@ -8,7 +8,13 @@ from django.urls import URLPattern, URLResolver, get_resolver
 ADMIN_PREFIXES = ("admin/", "django-admin/", "django-rq/")
 _CONVERTER = re.compile(r"<(?:(\w+):)?(\w+)>")
 _REGEX_GROUP = re.compile(r"\(\?P<(\w+)>[^)]*\)|\([^)]*\)")
-DUMMY = {"int": "999999", "slug": "no-such-thing", "str": "no-such-thing", "path": "no/such/thing", "uuid": "00000000-0000-0000-0000-000000000000"}  # fmt: skip
+DUMMY = {
+    "int": "999999",
+    "slug": "no-such-thing",
+    "str": "no-such-thing",
+    "path": "no/such/thing",
+    "uuid": "00000000-0000-0000-0000-000000000000",
+}
 
 
 @dataclass(frozen=True)
