@@ -3,10 +3,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/", "/django-rq/")
 ALWAYS_ALLOWED = ("/admin/logout/",)
+# The admins' own sign-in forms would skip two-factor and allauth's rate limits.
+ADMIN_LOGIN_PATHS = ("/admin/login/", "/django-admin/login/")
 
 
 def has_admin_access(user):
@@ -14,12 +18,17 @@ def has_admin_access(user):
 
 
 class StaffMFARequiredMiddleware:
-    """Staff with admin access must turn on two-factor authentication before they use the admin."""
+    """Staff sign in through allauth, and those with admin access must turn on two-factor authentication."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path in ADMIN_LOGIN_PATHS:
+            next_url = request.GET.get("next", "/admin/")
+            if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+                next_url = "/admin/"
+            return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
         user = getattr(request, "user", None)
         if (
             getattr(settings, "REQUIRE_STAFF_MFA", True)

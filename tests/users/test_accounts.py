@@ -258,3 +258,37 @@ def test_unconfirmed_email_confirmation_expiry_cleans_old_rows(home_page):
     )  # fmt: skip
     EmailConfirmation.objects.delete_expired_confirmations()
     assert not EmailConfirmation.objects.exists()
+
+
+def test_expired_password_reset_link_is_refused(client, home_page):
+    verified_user(username="brian", email="brian@example.com")
+    client.post("/accounts/password/reset/", {"email": "brian@example.com"})
+    link = link_in(mail.outbox[0])
+    with override_settings(PASSWORD_RESET_TIMEOUT=-1):
+        page = client.get(link, follow=True)
+    assert "The password reset link was invalid" in page.content.decode()
+    assert client.login(username="brian", password=PASSWORD)
+
+
+def test_csrf_less_posts_to_account_forms_change_nothing(home_page):
+    user = verified_user(username="brian", email="brian@example.com")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    assert client.post("/users/edit/", {"first_name": "Hacked", "email_privacy": "public"}).status_code == 403
+    assert client.post("/users/membership/", {"legal_name": "Hacked"}).status_code == 403
+    assert client.post("/users/delete/", {"confirm_username": "brian"}).status_code == 403
+    user.refresh_from_db()
+    assert user.first_name != "Hacked" and user.is_active
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/accounts/email/", "/accounts/password/change/", "/accounts/2fa/", "/accounts/3rdparty/", "/users/edit/"],
+)
+def test_account_management_pages_render_in_the_site_layout(client, home_page, path):
+    client.force_login(verified_user(username="brian", email="brian@example.com"))
+    response = client.get(path)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("<h1") == 1
+    assert 'class="account-nav"' in html

@@ -5,7 +5,8 @@ from django.core import mail
 
 from tests.conftest import screenshot
 
-pytestmark = pytest.mark.browser
+# Restore the migrated data (root page, groups, email templates) after the flush a live server needs.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 PASSWORD = "Flying-Circus-1969!"
 
 

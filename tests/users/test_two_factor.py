@@ -80,3 +80,17 @@ def test_staff_mfa_is_on_by_default():
 
     assert base.REQUIRE_STAFF_MFA is True
     assert "apps.users.middleware.StaffMFARequiredMiddleware" in settings.MIDDLEWARE
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/django-admin/login/"])
+def test_admin_sign_in_forms_lead_to_the_site_sign_in(client, home_page, path):
+    response = client.get(path, {"next": "/admin/pages/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=%2Fadmin%2Fpages%2F"
+    posted = client.post(path, {"username": "x", "password": "y"})
+    assert posted["Location"].startswith("/accounts/login/")
+    assert client.get(path, {"next": "https://evil.example/"})["Location"] == "/accounts/login/?next=%2Fadmin%2F"
+
+
+def test_anonymous_admin_visit_goes_to_the_site_sign_in(client, home_page):
+    assert client.get("/admin/pages/")["Location"].startswith("/accounts/login/?next=")
