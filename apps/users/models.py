@@ -54,13 +54,16 @@ class User(AbstractUser):
         swappable = "AUTH_USER_MODEL"
 
     def __str__(self):
-        return self.get_full_name() or self.username
+        return self.display_name
 
     def get_absolute_url(self):
         return reverse("users:profile", kwargs={"username": self.username})
 
     @property
     def display_name(self):
+        """How content credits this user; anonymised accounts show no name."""
+        if self.anonymised_at:
+            return str(_("Deleted user"))
         return self.get_full_name() or self.username
 
     @cached_property

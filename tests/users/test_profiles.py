@@ -138,6 +138,7 @@ def test_delete_account_anonymises_and_signs_out(client, home_page, member_user)
     assert (member_user.email, member_user.first_name, member_user.bio) == ("", "", "")
     assert not member_user.is_active and not member_user.has_usable_password()
     assert member_user.anonymised_at is not None
+    assert str(member_user) == member_user.display_name == "Deleted user"
     assert not EmailAddress.objects.filter(user=member_user).exists()
     assert not Membership.objects.exists() and not ApiCredential.objects.exists()
     # The row stays, so content that points at it stays valid.
