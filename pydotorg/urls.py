@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from apps.core import views as core_views
 from apps.downloads import views as downloads_views
 from apps.search import views as search_views
+from apps.users import views as users_views
 
 superuser_required = user_passes_test(lambda user: user.is_active and user.is_superuser, login_url="/admin/login/")
 
@@ -36,6 +37,8 @@ urlpatterns = [
     path("doc/versions/", downloads_views.doc_versions, name="doc_versions"),
     path("jobs/", include("apps.jobs.urls")),
     path("events/", include("apps.events.urls")),
+    path("users/", include("apps.users.urls")),
+    path("membership/", users_views.membership_landing, name="membership_landing"),
 ]
 
 if settings.DEBUG:

@@ -20,8 +20,7 @@ def grant(apps, group_name, app_label, codenames):
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    # Permissions are normally created after migrate; make them now from the real app config
-    # (a migration's historical app config has no models module and would be skipped).
+    # The real app config: migration-state stubs lack models_module and would be skipped or fail.
     create_permissions(global_apps.get_app_config(app_label), apps=apps, verbosity=0)
     group, _ = Group.objects.get_or_create(name=group_name)
     group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))

@@ -26,3 +26,5 @@ ACCOUNT_RATE_LIMITS = False
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Admin tests across the suite sign staff in without a TOTP device; tests/users covers the requirement.
+REQUIRE_STAFF_MFA = False

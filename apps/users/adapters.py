@@ -1,0 +1,48 @@
+"""allauth adapter: site rules for usernames, and every account and MFA email sent through the mail queue."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django import forms
+from django.contrib.sites.shortcuts import get_current_site
+from django.utils.translation import gettext as _
+
+from apps.mailing.emails import send_email, send_templated_email
+from apps.mailing.models import EmailTemplate
+from apps.users.models import RESERVED_USERNAMES
+
+
+def email_template_key(template_prefix):
+    """``account/email/password_reset_key`` becomes the database template key ``account-password-reset-key``."""
+    app, _email, name = template_prefix.partition("/email/")
+    return f"{app}-{name}".replace("_", "-")
+
+
+def queue_allauth_mail(adapter, template_prefix, email, context):
+    """Render an allauth email now (from the database template when staff made one) and queue its delivery."""
+    key = email_template_key(template_prefix)
+    if EmailTemplate.objects.active().filter(key=key).exists():
+        return send_templated_email(key, [email], context)
+    # No database template: allauth's file templates, still delivered through the queue.
+    message = adapter.render_mail(template_prefix, email, context)
+    return send_email(message.to, message.subject, message.body, template_key=key)
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        request = allauth_context.request
+        full_context = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            "site_name": "Python.org",
+            **context,
+        }
+        user = full_context.get("user")
+        if user is not None:
+            full_context.setdefault("username", user.username)
+        queue_allauth_mail(self, template_prefix, email, full_context)
+
+    def clean_username(self, username, shallow=False):
+        if username.lower() in RESERVED_USERNAMES or username.lower().startswith("deleted-"):
+            raise forms.ValidationError(_("This username is reserved; please choose another."))
+        return super().clean_username(username, shallow=shallow)

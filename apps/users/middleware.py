@@ -1,0 +1,63 @@
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+
+ADMIN_PREFIXES = ("/admin/", "/django-admin/", "/django-rq/")
+ALWAYS_ALLOWED = ("/admin/logout/",)
+# The admins' own sign-in forms would skip two-factor and allauth's rate limits.
+ADMIN_LOGIN_PATHS = ("/admin/login/", "/django-admin/login/")
+
+
+def has_admin_access(user):
+    return user.is_superuser or (user.is_staff and user.has_perm("wagtailadmin.access_admin"))
+
+
+class StaffMFARequiredMiddleware:
+    """Staff sign in through allauth, and those with admin access must turn on two-factor authentication."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path in ADMIN_LOGIN_PATHS:
+            next_url = request.GET.get("next", "/admin/")
+            if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+                next_url = "/admin/"
+            return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+        user = getattr(request, "user", None)
+        if (
+            getattr(settings, "REQUIRE_STAFF_MFA", True)
+            and request.path.startswith(ADMIN_PREFIXES)
+            and not request.path.startswith(ALWAYS_ALLOWED)
+            and user is not None
+            and user.is_authenticated
+            and has_admin_access(user)
+            and not is_mfa_enabled(user)
+        ):
+            messages.warning(request, _("Staff accounts need two-factor authentication. Set it up to use the admin."))
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+# The Django admin and the task-queue dashboard (which can delete and requeue jobs); the libraries
+# open parts of them (e.g. django-rq's stats) to any staff member. Staff work in the Wagtail admin.
+SUPERUSER_ONLY_PREFIXES = ("/django-rq/", "/django-admin/")
+
+
+class SuperuserOnlyPathsMiddleware:
+    """Signed-in users other than superusers get 403 from the Django admin and the queue dashboard."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if request.path.startswith(SUPERUSER_ONLY_PREFIXES) and user is not None and user.is_authenticated:
+            if not user.is_superuser:
+                raise PermissionDenied(_("Only superusers may use this page."))
+        return self.get_response(request)
