@@ -5,9 +5,11 @@ seconds, tagged with surrogate keys; anything personal, admin or non-GET is
 private and never stored. Publishing purges by URL and by surrogate key.
 """
 
+import functools
 import logging
 import time
 import urllib.request
+from pathlib import Path
 
 from django.conf import settings
 from django.utils.cache import patch_cache_control
@@ -24,11 +26,22 @@ SURROGATE_KEY_HEADER = "Surrogate-Key"
 FRAGMENT_VERSION_KEY = "site-fragments-version"
 
 
+@functools.cache
+def code_version():
+    """Changes with each deploy of new templates: the newest template file's modification time."""
+    from django.conf import settings
+
+    stamps = [
+        path.stat().st_mtime_ns for folder in settings.TEMPLATES[0]["DIRS"] for path in Path(folder).rglob("*.html")
+    ]
+    return str(max(stamps, default=0))
+
+
 def fragment_version():
-    """A token that changes whenever navigation, site settings or snippets change (keys cached fragments)."""
+    """A token that changes whenever navigation, site settings, snippets or templates change."""
     from django.core.cache import cache
 
-    return cache.get_or_set(FRAGMENT_VERSION_KEY, lambda: str(time.time_ns()), None)
+    return cache.get_or_set(FRAGMENT_VERSION_KEY, lambda: str(time.time_ns()), None) + "-" + code_version()
 
 
 def bump_fragment_version(**kwargs):
