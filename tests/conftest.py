@@ -106,12 +106,16 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 
 @pytest.fixture
-def browser_page(live_server, transactional_db):
-    """A Playwright page in Debian's chromium, pointed at the live test server (``page.goto(url(path))``)."""
+def browser_page(live_server, django_db_serialized_rollback, monkeypatch):
+    """A Playwright page in Debian's chromium, pointed at the live test server (``page.base_url``).
+
+    Serialized rollback puts back what migrations created (root page, groups, email templates, OSes)
+    after the live-server test empties the database.
+    """
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; the ORM calls in fixtures are still synchronous.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -10,7 +10,7 @@ def test_superusers_reach_the_queue_dashboard_from_the_admin(client, superuser, 
 
 def test_other_staff_do_not_see_or_reach_the_queue_dashboard(client, editor):
     client.force_login(editor)
-    assert client.get("/django-rq/").status_code == 302
+    assert client.get("/django-rq/").status_code == 403
     client.logout()
     assert client.get("/django-rq/").status_code == 302
 
