@@ -41,45 +41,45 @@ class ActiveQuerySet(models.QuerySet):
         return self.filter(active=True)
 
 
-class JobType(models.Model):
+class JobTaxonomy(models.Model):
+    """A named, sluggable label jobs are filed under; inactive ones are hidden from forms and filters."""
+
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    active = models.BooleanField(default=True)
+
+    objects = ActiveQuerySet.as_manager()
+
+    url_name = ""  # the jobs list filtered by this label
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse(self.url_name, args=[self.slug])
+
+
+class JobType(JobTaxonomy):
     """What kind of work (Back end, Web, Data science …); a job has several."""
 
-    name = models.CharField(max_length=60, unique=True)
-    slug = models.SlugField(max_length=60, unique=True)
-    active = models.BooleanField(default=True)
+    url_name = "jobs:job_list_type"
 
-    objects = ActiveQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
+    class Meta(JobTaxonomy.Meta):
         verbose_name = _("job type")
 
-    def __str__(self):
-        return self.name
 
-    def get_absolute_url(self):
-        return reverse("jobs:job_list_type", args=[self.slug])
-
-
-class JobCategory(models.Model):
+class JobCategory(JobTaxonomy):
     """The role (Software Engineer, Data Analyst …); a job has one."""
 
-    name = models.CharField(max_length=60, unique=True)
-    slug = models.SlugField(max_length=60, unique=True)
-    active = models.BooleanField(default=True)
+    url_name = "jobs:job_list_category"
 
-    objects = ActiveQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
+    class Meta(JobTaxonomy.Meta):
         verbose_name = _("job category")
         verbose_name_plural = _("job categories")
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("jobs:job_list_category", args=[self.slug])
 
 
 class JobQuerySet(models.QuerySet):

@@ -125,20 +125,20 @@ def job_list(request, type_slug=None, category_slug=None, location_slug=None):
     return add_surrogate_keys(response, services.SURROGATE_KEY)
 
 
+def taxonomy_index(request, model, title):
+    labels = model.objects.active().annotate(count=Count("jobs", filter=live_jobs()))
+    items = [(label.name, label.get_absolute_url(), label.count) for label in labels]
+    return render(request, "jobs/job_index.html", {"title": title, "items": items})
+
+
 @require_GET
 def job_types(request):
-    types = JobType.objects.active().annotate(count=Count("jobs", filter=live_jobs()))
-    return render(request, "jobs/job_index.html", {
-        "title": _("Job types"), "items": [(t.name, t.get_absolute_url(), t.count) for t in types],
-    })  # fmt: skip
+    return taxonomy_index(request, JobType, _("Job types"))
 
 
 @require_GET
 def job_categories(request):
-    categories = JobCategory.objects.active().annotate(count=Count("jobs", filter=live_jobs()))
-    return render(request, "jobs/job_index.html", {
-        "title": _("Job categories"), "items": [(c.name, c.get_absolute_url(), c.count) for c in categories],
-    })  # fmt: skip
+    return taxonomy_index(request, JobCategory, _("Job categories"))
 
 
 @require_GET

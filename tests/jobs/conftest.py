@@ -1,15 +1,6 @@
 import pytest
-from django.core.cache import cache
 
 from tests.jobs.factories import JobCategoryFactory, JobTypeFactory
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """The location drop-down is cached; each test starts without it."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
