@@ -1,6 +1,8 @@
 # The two commands: `make run` and `make test`. Everything they need is installed from here.
 SHELL := /bin/bash
-PYTHON ?= $(shell command -v python3.13 2>/dev/null || ls -d $$HOME/.pyenv/versions/3.13*/bin/python3.13 /usr/bin/python3.13 2>/dev/null | tail -1)
+# The first Python 3.13 that actually runs (a pyenv shim may exist without 3.13 selected).
+PYTHON ?= $(shell for p in python3.13 $$HOME/.pyenv/versions/3.13*/bin/python3.13 /usr/local/bin/python3.13 /usr/bin/python3.13; do \
+	$$p -c 'import sys; assert sys.version_info[:2] == (3, 13)' 2>/dev/null && { $$p -c 'import sys; print(sys.executable)'; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
