@@ -16,14 +16,17 @@ from django.test import Client
 from wagtail.admin.viewsets import viewsets as admin_viewsets
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.documents.permissions import permission_policy as document_policy
-from wagtail.images.permissions import permission_policy as image_policy
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission
 from wagtail.permissions import policy_registry
 
 from apps.users import roles
 from tests.factories import UserFactory
 from tests.users.urlconf import all_routes
+
+document_policy = policy_registry.get_by_type(get_document_model())
+image_policy = policy_registry.get_by_type(get_image_model())
 
 pytestmark = pytest.mark.django_db
 
