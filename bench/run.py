@@ -33,6 +33,11 @@ def grow_tree(target):
         parent.add_child(instance=page)
         number += 1
         count += 1
+    # Fresh statistics, as autovacuum would give a live database after a bulk load.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return count
 
 

@@ -46,12 +46,12 @@ def excerpt(text: str, query: str, length: int = 240) -> str:
     return ("… " if start else "") + snippet + (" …" if start + length < len(text) else "")
 
 
-def search_pages(query: str):
+def search_pages(query: str, request=None):
     pages = Page.objects.live().public().specific().search(query, operator="and")[:SOURCE_LIMIT]
     return [
         SearchResult(
             title=page.title,
-            url=page.url,
+            url=page.get_url(request),  # with the request, site root paths are looked up once
             snippet=excerpt(
                 page.get_search_snippet_text() if hasattr(page, "get_search_snippet_text") else page.search_description,
                 query,
@@ -62,9 +62,9 @@ def search_pages(query: str):
     ]
 
 
-def search_everything(query: str):
+def search_everything(query: str, request=None):
     """Results from pages and every registered source, pages first."""
-    results = search_pages(query)
+    results = search_pages(query, request)
     for source in hooks.get_hooks("register_search_source"):
         results.extend(list(source(query))[:SOURCE_LIMIT])
     return results

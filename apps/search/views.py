@@ -24,7 +24,7 @@ def search(request):
             messages.append(_("Type a word or two to search python.org."))
         return render(request, "search/search.html", context)
 
-    paginator = Paginator(search_everything(query), RESULTS_PER_PAGE)
+    paginator = Paginator(search_everything(query, request), RESULTS_PER_PAGE)
     try:
         results = paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
