@@ -30,7 +30,9 @@ def menu_panel(url):
 
 @register.inclusion_tag("includes/breadcrumbs.html")
 def breadcrumbs(page):
-    # Skip the tree root (depth 1); the homepage itself has no breadcrumbs.
+    # Skip the tree root (depth 1); the homepage itself has no breadcrumbs (and needs no query).
+    if page.depth <= 2:
+        return {"ancestors": [], "current": page}
     ancestors = list(page.get_ancestors().filter(depth__gt=1))
     return {"ancestors": ancestors, "current": page}
 
