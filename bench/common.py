@@ -35,11 +35,11 @@ def setup_django(settings_module="pydotorg.settings.dev"):
     django.setup()
 
 
-def create_database():
+def create_database(url=None):
     """Create the bench database if it does not exist (PostgreSQL)."""
     import psycopg
 
-    url = BENCH_ENV["DATABASE_URL"]
+    url = url or BENCH_ENV["DATABASE_URL"]
     name = url.rsplit("/", 1)[1]
     with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
         exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
@@ -54,7 +54,8 @@ def count_queries(path, client=None):
     from django.test.utils import CaptureQueriesContext
 
     client = client or Client()
-    client.get(path)  # warm per-process caches (site root paths, fragments)
+    for _ in range(2):  # warm per-process caches (site root paths, fragments), as a running site has them
+        client.get(path)
     with CaptureQueriesContext(connection) as context:
         response = client.get(path)
     return response.status_code, len(context.captured_queries)

@@ -21,6 +21,9 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pydotorg.settings.dev")
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pydotorg_downloads_bench")
+
+from bench.common import create_database  # noqa: E402
 
 RELEASES, FILES_PER_RELEASE = 500, 20
 
@@ -29,6 +32,7 @@ def setup_database():
     import django
     from django.core.management import call_command
 
+    create_database(os.environ["DATABASE_URL"])
     django.setup()
     call_command("migrate", verbosity=0)
 

@@ -23,21 +23,13 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pydotorg.settings.dev")
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pydotorg_events_bench")
 
+from bench.common import create_database  # noqa: E402
+
 EVENTS = 5000
 RECURRING = 500
 PORT = int(os.environ.get("BENCH_PORT", "8923"))
 WRK_ARGS = ["-t2", "-c8", "-d10s"]
 PATHS = ["/events/", "/events/calendar.ics"]
-
-
-def create_database():
-    import psycopg
-
-    url = os.environ["DATABASE_URL"]
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def make_data():
@@ -136,7 +128,7 @@ def run_wrk():
 
 
 def main():
-    create_database()
+    create_database(os.environ["DATABASE_URL"])
     import django
 
     django.setup()
