@@ -10,7 +10,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/pydotorg
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test lint format requirements worker scheduler bench browser-deps clean
+.PHONY: run test lint format requirements worker scheduler bench system-deps clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.13 is required (python3.13 not found)"; exit 1; }
@@ -33,7 +33,7 @@ run: $(VENV)/.base-installed
 
 # Debian's Chromium for the browser tests (Playwright cannot download browsers here) and GnuPG for
 # release-file signature checks; installed only when missing.
-browser-deps:
+system-deps:
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium fonts-dejavu-core"; \
 	command -v gpg >/dev/null 2>&1 || missing="$$missing gnupg"; \
 	if [ -n "$$missing" ]; then \
@@ -41,7 +41,7 @@ browser-deps:
 		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
-test: $(VENV)/.dev-installed browser-deps
+test: $(VENV)/.dev-installed system-deps
 	DJANGO_SETTINGS_MODULE=pydotorg.settings.test DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=pydotorg.settings.test DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
