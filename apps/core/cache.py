@@ -37,18 +37,31 @@ def code_version():
     return str(max(stamps, default=0))
 
 
-def fragment_version():
-    """A token that changes whenever navigation, site settings, snippets or templates change."""
+def generation(key):
+    """A token for cache keys of data derived from ``key``'s sources; ``bump_generation`` changes it.
+
+    A timestamp rather than a counter: if the token itself is evicted, the new one never matches
+    entries cached under an old one.
+    """
     from django.core.cache import cache
 
-    return cache.get_or_set(FRAGMENT_VERSION_KEY, lambda: str(time.time_ns()), None) + "-" + code_version()
+    return cache.get_or_set(key, time.time_ns, None)
+
+
+def bump_generation(key):
+    from django.core.cache import cache
+
+    cache.set(key, time.time_ns(), None)
+
+
+def fragment_version():
+    """A token that changes whenever navigation, site settings, snippets or templates change."""
+    return f"{generation(FRAGMENT_VERSION_KEY)}-{code_version()}"
 
 
 def bump_fragment_version(**kwargs):
     """Signal receiver: invalidate cached header and footer fragments."""
-    from django.core.cache import cache
-
-    cache.set(FRAGMENT_VERSION_KEY, str(time.time_ns()), None)
+    bump_generation(FRAGMENT_VERSION_KEY)
 
 
 def add_surrogate_keys(response, *keys):

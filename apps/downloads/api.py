@@ -25,9 +25,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
-from apps.core.cache import add_surrogate_keys
-from apps.downloads.cache import bump_generation, generation
+from apps.core.cache import add_surrogate_keys, bump_generation, generation
 from apps.downloads.models import (
+    GENERATION_KEY,
     OS,
     SURROGATE_KEY,
     DownloadsIndexPage,
@@ -480,7 +480,7 @@ class DownloadsAPIView(APIView):
         """Anonymous reads are the same for everyone: serve them from the cache until the next write."""
         if self.request.user.is_authenticated:
             return Response(build())
-        key = f"downloads-api:{generation()}:{self.request.get_host()}:{self.request.get_full_path()}"
+        key = f"downloads-api:{generation(GENERATION_KEY)}:{self.request.get_host()}:{self.request.get_full_path()}"
         data = cache.get(key)
         if data is None:
             data = build()
@@ -505,7 +505,7 @@ class DownloadsAPIView(APIView):
             with transaction.atomic():
                 result = operation()
                 transaction.on_commit(purge_downloads)
-            bump_generation()
+            bump_generation(GENERATION_KEY)
             return result
         except ValidationError as error:
             errors = getattr(error, "message_dict", None) or {"__all__": error.messages}

@@ -23,6 +23,8 @@ from apps.core.blocks import BodyStreamBlock
 from apps.core.models import BasePage
 
 SURROGATE_KEY = "downloads"
+# Cached download fragments and API answers carry this key's generation (apps.core.cache.generation).
+GENERATION_KEY = "downloads-generation"
 
 # "3.14.1", "3.15.0a1", "3.14.0rc2", "25.0" (the install manager); optional "Python " / "Python install manager ".
 VERSION_RE = re.compile(

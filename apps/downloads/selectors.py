@@ -2,8 +2,8 @@
 
 from django.db.models import Prefetch
 
-from apps.downloads.cache import generation
-from apps.downloads.models import OS, ReleaseCycle, ReleaseFile, ReleasePage
+from apps.core.cache import generation
+from apps.downloads.models import GENERATION_KEY, OS, ReleaseCycle, ReleaseFile, ReleasePage
 
 # What a release listing row needs; the StreamField notes are never loaded for lists.
 LIST_FIELDS = ("id", "title", "slug", "version_number", "is_pymanager", "release_date", "release_notes_url",
@@ -61,5 +61,5 @@ def download_home_context():
         "operating_systems": operating_systems,
         "active_cycles": list(ReleaseCycle.objects.active()),
         "releases": release_rows(),
-        "cache_generation": generation(),
+        "cache_generation": generation(GENERATION_KEY),
     }

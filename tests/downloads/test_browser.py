@@ -4,8 +4,7 @@ import pytest
 
 from tests.conftest import screenshot
 
-# Transactional tests empty the database; serialized rollback restores what migrations made (root page, OSes).
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = pytest.mark.browser
 
 PLATFORM = "Object.defineProperty(navigator, 'userAgentData', {get: () => ({platform: '%s'})});"
 

@@ -7,9 +7,7 @@ from tests.events.factories import EventFactory, EventLocationFactory, in_days
 pytestmark = pytest.mark.browser
 
 
-def test_filter_events_and_download_an_ics_in_chromium(
-    page_tree_root, browser_page, home_page, python_events, user_groups
-):
+def test_filter_events_and_download_an_ics_in_chromium(browser_page, home_page, python_events, user_groups):
     EventFactory(calendar=python_events, title="EuroPython Prague", start=in_days(20),
                  venue=EventLocationFactory(calendar=python_events, name="Prague Congress Centre"))  # fmt: skip
     EventFactory(calendar=user_groups, title="Berlin Meetup", start=in_days(3), frequency="weekly", count=6,

@@ -2,7 +2,6 @@ import re
 
 import pytest
 from django.core import mail
-from wagtail.models import Locale, Page
 
 from tests.conftest import screenshot
 
@@ -10,15 +9,7 @@ pytestmark = pytest.mark.browser
 PASSWORD = "Flying-Circus-1969!"
 
 
-@pytest.fixture
-def page_tree_root(transactional_db):
-    """Live-server tests flush the database after each test, migrated rows included; recreate the tree root."""
-    locale, _ = Locale.objects.get_or_create(language_code="en")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-
-
-def test_sign_up_verify_log_in_and_edit_profile(page_tree_root, browser_page, home_page):
+def test_sign_up_verify_log_in_and_edit_profile(browser_page, home_page):
     page = browser_page
     page.goto(page.base_url + "/accounts/signup/")
     assert page.locator("h1").count() == 1
