@@ -15,7 +15,7 @@ from wagtail.models import Page, Site
 from apps.pages.demo import ensure_root
 from tests.factories import HomePageFactory, UserFactory
 
-DATA_DIR = Path(settings.BASE_DIR).parent / "shared" / "data" / "legacy-pydotorg"
+DATA_DIR = Path(settings.BASE_DIR) / "data" / "legacy-pydotorg"
 ARTIFACTS = Path(settings.BASE_DIR) / "tests" / "artifacts"
 
 

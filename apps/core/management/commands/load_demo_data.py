@@ -6,19 +6,21 @@ command twice changes nothing.
 
 import importlib
 import logging
+import os
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
 
 def default_data_dir():
-    return Path(settings.BASE_DIR).parent / "shared" / "data" / "legacy-pydotorg"
+    """The python.org data carried in the repository (``data/legacy-pydotorg``, see data/README.md)."""
+    return Path(settings.BASE_DIR) / "data" / "legacy-pydotorg"
 
 
 def demo_loaders():
@@ -58,10 +60,9 @@ class Command(BaseCommand):
         if if_empty and self.site_has_content():
             self.stdout.write("The site already has content; run without --if-empty to reload the demo data.")
             return
-        data_dir = data_dir or Path(getattr(settings, "DEMO_DATA_DIR", "") or default_data_dir())
+        data_dir = data_dir or Path(os.environ.get("DEMO_DATA_DIR") or default_data_dir())
         if not data_dir.is_dir():
-            self.stderr.write(f"Demo data folder {data_dir} not found; set DEMO_DATA_DIR or pass --data-dir.")
-            return
+            raise CommandError(f"Demo data folder {data_dir} not found; set DEMO_DATA_DIR or pass --data-dir.")
         for label, load in demo_loaders():
             with transaction.atomic():
                 summary = load(data_dir=data_dir, stdout=self.stdout)
