@@ -153,3 +153,28 @@ def test_every_page_type_states_its_tree_rules():
             continue
         assert "parent_page_types" in vars(model) or model.parent_page_types is not None, model
         assert "subpage_types" in vars(model), f"{model.__name__} must state its subpage_types"
+
+
+def test_no_demo_content_page_is_a_one_line_stub(demo_site, db):
+    """Every page a visitor can reach in the demo tree has real content: several blocks or a snippet."""
+    from apps.pages.models import SectionIndexPage, StandardPage
+
+    stubs = []
+    for model in (StandardPage, SectionIndexPage):
+        for page in model.objects.live():
+            blocks_ = list(page.body)
+            has_snippet = any(block.block_type == "content_snippet" for block in blocks_)
+            words = sum(
+                len(" ".join(map(str, block.block.get_searchable_content(block.value))).split()) for block in blocks_
+            )
+            if not has_snippet and words < 40:
+                stubs.append((page.url_path, words))
+    assert stubs == [], "\n".join(f"{p} {w}" for p, w in stubs)
+
+
+def test_written_pages_describe_themselves_for_search_engines(demo_site, db):
+    from apps.pages.demo_content import PAGES
+    from apps.pages.models import StandardPage
+
+    pages = StandardPage.objects.live().filter(search_description="")
+    assert [page.url_path for page in pages if page.url[:-1] in PAGES or page.url in PAGES] == []

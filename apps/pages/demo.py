@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from wagtail.models import Page, Site
 
 from apps.core.models import NavigationSettings
+from apps.pages.demo_content import PAGES
 from apps.pages.models import ContentSnippet, HomePage, SectionIndexPage, StandardPage
 
 # Named URLs of the legacy menu and where they live on this site.
@@ -219,10 +220,28 @@ def page_body(path, title, description, snippets):
     for label in labels:
         if label in snippets:
             body.append({"type": "content_snippet", "value": snippets[label].pk})
-    if not labels:
+    if path in PAGES:
+        body.extend(PAGES[path]["body"])
+    elif not labels:
         text = description or f"{title}: information from the Python Software Foundation about {title.lower()}."
         body.append({"type": "rich_text", "value": f"<p>{text}</p>"})
     return body
+
+
+def refresh_content(page, path, snippets):
+    """Give a page created from an earlier, shorter demo its written content; leave edited pages alone."""
+    written = PAGES.get(path)
+    if written is None or page.has_unpublished_changes:
+        return False
+    body = page_body(path, page.title, "", snippets)
+    if same_stream(page.body, body) and page.search_description == written["description"]:
+        return False
+    if len(page.body) > 1 or (page.body and page.body[0].block_type != "rich_text"):
+        return False  # an editor has built this page; their work wins
+    page.body = body
+    page.search_description = written["description"]
+    page.save_revision().publish()
+    return True
 
 
 def ensure_home(site_root):
@@ -286,12 +305,14 @@ def load_pages(home, paths, titles, snippets):
         existing = parent.get_children().filter(slug=slug).first()
         if existing is not None:
             by_path[path] = existing.specific
+            refresh_content(by_path[path], path, snippets)
             continue
         is_section = any(other != path and other.startswith(path) for other in paths)
         title, description = titles.get(path, (SECTION_TITLES.get(slug, slug.replace("-", " ").title()), ""))
         title = SECTION_TITLES.get(slug, title) if len(segments) == 1 else title
         model = SectionIndexPage if is_section else StandardPage
         page = model(title=title, slug=slug, body=page_body(path, title, description, snippets))
+        page.search_description = PAGES.get(path, {}).get("description", "")
         parent.add_child(instance=page)
         page.save_revision().publish()
         by_path[path] = page
