@@ -45,6 +45,9 @@ def link(url, label):
     return f'<a href="{url}">{label}</a>'
 
 
+WIKI = "https://wiki.python.org/moin/BeginnersGuide/"
+CPYTHON_ISSUES = "https://github.com/python/cpython/issues"
+
 PAGES = {
     "/about/gettingstarted/": {
         "description": "New to Python? Where to start, whether you are new to programming or already "
@@ -74,7 +77,7 @@ PAGES = {
             text(
                 f"Start with {link('https://docs.python.org/3/tutorial/', 'the official Python tutorial')}, "
                 f"which assumes no prior knowledge of Python, and the community's "
-                f"{link('https://wiki.python.org/moin/BeginnersGuide/NonProgrammers', 'list of resources for non-programmers')}: "
+                f"{link(WIKI + 'NonProgrammers', 'list of resources for non-programmers')}: "
                 "books, interactive courses and videos, many of them free."
             ),
             heading("Experienced programmers", level="h3"),
@@ -82,7 +85,7 @@ PAGES = {
                 f"Read the tutorial quickly, then keep the "
                 f"{link('https://docs.python.org/3/library/', 'library reference')} open: Python's "
                 f"'batteries included' standard library covers files, networking, data formats, testing and "
-                f"much more. The {link('https://wiki.python.org/moin/BeginnersGuide/Programmers', 'guide for programmers')} "
+                f"much more. The {link(WIKI + 'Programmers', 'guide for programmers')} "
                 "lists resources by the language you already know."
             ),
             heading("Looking for packages?"),
@@ -503,9 +506,9 @@ PAGES = {
             bullets(
                 f"Read the {link('https://devguide.python.org', 'Python Developer’s Guide')}: it explains "
                 "how to build CPython, run its tests and submit a pull request.",
-                f"Triage and reproduce issues on the {link('https://github.com/python/cpython/issues', 'issue tracker')}.",
+                f"Triage and reproduce issues on the {link(CPYTHON_ISSUES, 'issue tracker')}.",
                 "Improve the documentation, or translate it into your language.",
-                f"Take part in discussions of proposals (PEPs) on {link('https://discuss.python.org', 'Python Discourse')}.",
+                f"Discuss proposals (PEPs) on {link('https://discuss.python.org', 'Python Discourse')}.",
                 "Help with the community: mentor newcomers, run a user group, organise a sprint.",
             ),
             code(
@@ -617,7 +620,7 @@ PAGES = {
                 "WebAssembly: builds for Emscripten and WASI run Python in browsers and sandboxes.",
             ),
             text(
-                f"Anything with a C compiler can usually build Python from the {link('/downloads/source/', 'source code')}."
+                f"With a C compiler you can usually build it from {link('/downloads/source/', 'the source')}."
             ),
         ],
     },
