@@ -156,3 +156,28 @@ class SiteSettings(BaseSiteSetting):
             ("RSS", self.rss_url),
         ]
         return [(name, url) for name, url in links if url]
+
+
+class LegacyRecord(models.Model):
+    """What a row of the legacy python.org database became here (see apps/core/legacy.py)."""
+
+    model = models.CharField(max_length=100, help_text=_("Legacy model, e.g. jobs.job."))
+    legacy_pk = models.CharField(max_length=100)
+    content_type = models.ForeignKey("contenttypes.ContentType", null=True, blank=True, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=100, blank=True)
+    checksum = models.CharField(max_length=64, help_text=_("SHA-256 of the legacy row's fields when last imported."))
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["model", "legacy_pk"], name="unique_legacy_row")]
+        verbose_name = _("legacy record")
+
+    def __str__(self):
+        return f"{self.model} {self.legacy_pk}"
+
+    def target(self):
+        """The object the legacy row became, or None (none, or deleted since)."""
+        if self.content_type_id is None or not self.object_id:
+            return None
+        model = self.content_type.model_class()
+        return model._default_manager.filter(pk=self.object_id).first() if model else None

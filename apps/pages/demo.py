@@ -138,7 +138,12 @@ def load_snippets(data_dir):
 
 
 def menu_items(data_dir):
-    items = [row for row in read_json(data_dir, "sitetree_menus.json") if row["model"] == "sitetree.treeitem"]
+    return menu_children(read_json(data_dir, "sitetree_menus.json"))
+
+
+def menu_children(rows):
+    """Visible legacy menu items (``sitetree.treeitem`` rows) grouped by parent, in menu order."""
+    items = [row for row in rows if row["model"] == "sitetree.treeitem"]
     children = defaultdict(list)
     for item in items:
         fields = item["fields"]
@@ -172,7 +177,11 @@ def menu_section(item, children, snippets, with_supernav=True):
 
 
 def load_navigation(data_dir, site):
-    children = menu_items(data_dir)
+    return apply_navigation(menu_items(data_dir), site)
+
+
+def apply_navigation(children, site):
+    """Set the site's meta and main menus from legacy menu items; return the items by parent."""
     snippets = {snippet.label: snippet for snippet in ContentSnippet.objects.all()}
     roots = children[None]
     python_root = next(item for item in roots if item["fields"]["url"] == "home")
@@ -366,7 +375,8 @@ def ensure_root():
     return root or Page.add_root(title="Root", slug="root")
 
 
-def load(data_dir, stdout=None):
+def ensure_site():
+    """The default site and its homepage, created when the database is new; returns (site, home)."""
     site_root = ensure_root()
     home = ensure_home(site_root)
     site = Site.objects.filter(is_default_site=True).first()
@@ -378,6 +388,11 @@ def load(data_dir, stdout=None):
         site = Site.objects.get(is_default_site=True)
         # Wagtail's placeholder welcome page is not part of the site.
         Page.objects.filter(depth=2).exclude(pk=home.pk).exclude(content_type=home.content_type).delete()
+    return site, home
+
+
+def load(data_dir, stdout=None):
+    site, home = ensure_site()
     load_images()
     load_redirects(site)
     new_snippets = load_snippets(data_dir)

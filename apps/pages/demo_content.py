@@ -619,9 +619,7 @@ PAGES = {
                 "Solaris and illumos: packages from the system vendors and community repositories.",
                 "WebAssembly: builds for Emscripten and WASI run Python in browsers and sandboxes.",
             ),
-            text(
-                f"With a C compiler you can usually build it from {link('/downloads/source/', 'the source')}."
-            ),
+            text(f"With a C compiler you can usually build it from {link('/downloads/source/', 'the source')}."),
         ],
     },
     "/news/security/": {
