@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import user_passes_test
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django_rq.urls import get_admin_urlpatterns, get_api_urlpatterns
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,8 +11,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from apps.core import views as core_views
 from apps.downloads import views as downloads_views
+from apps.pages import api as pages_api
+from apps.pages import views as pages_views
 from apps.search import views as search_views
 from apps.users import views as users_views
+from pydotorg import api as api_roots
 
 superuser_required = user_passes_test(lambda user: user.is_active and user.is_superuser, login_url="/admin/login/")
 
@@ -33,6 +37,20 @@ urlpatterns = [
     path("downloads/", include("apps.downloads.urls")),
     path("api/v1/", include("apps.downloads.api_urls_v1")),
     path("api/v2/", include("apps.downloads.api_urls_v2")),
+    # python.org's other public URLs, kept working (docs/import.md lists them).
+    path("api/v1/", api_roots.v1_root, name="api_v1_root"),
+    path("api/v2/", api_roots.v2_root, name="api_v2_root"),
+    re_path(r"^api/v1/pages/page/?$", pages_api.PageListV1.as_view(), name="pages_api_v1_list"),
+    re_path(r"^api/v1/pages/page/(?P<pk>\d{1,18})/?$", pages_api.PageDetailV1.as_view(), name="pages_api_v1_detail"),
+    re_path(r"^api/v2/pages/page/?$", pages_api.PageListV2.as_view(), name="pages_api_v2_list"),
+    re_path(r"^api/v2/pages/page/(?P<pk>\d{1,18})/?$", pages_api.PageDetailV2.as_view(), name="pages_api_v2_detail"),
+    path("box/<slug:label>/", pages_views.box, name="box"),
+    re_path(r"^m/(?P<path>.+)$", core_views.legacy_media, name="legacy_media"),
+    re_path(
+        r"^getit/(?P<rest>.*)$", RedirectView.as_view(url="/downloads/%(rest)s", permanent=True, query_string=True)
+    ),
+    path("authenticated", users_views.account_menu, name="authenticated"),
+    path("release-edit-button/<int:pk>", downloads_views.release_edit_button, name="release_edit_button"),
     re_path(r"^download/releases/(?P<version>[0-9][0-9a-z.]*)/?$", downloads_views.legacy_release),
     path("doc/versions/", downloads_views.doc_versions, name="doc_versions"),
     path("jobs/", include("apps.jobs.urls")),

@@ -1,9 +1,11 @@
 import time
+from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
@@ -82,3 +84,11 @@ def server_error(request):
     from django.template import loader
 
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def legacy_media(request, path):
+    """``/m/<path>``: python.org's old media URLs, moved permanently to where media is served now."""
+    parts = [part for part in PurePosixPath(path).parts if part not in ("/", ".", "..")]
+    if not parts:
+        raise Http404
+    return HttpResponsePermanentRedirect(settings.MEDIA_URL + quote("/".join(parts)))

@@ -8,7 +8,7 @@ below: field lists, filters and writes are declared once.
 import datetime
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -446,7 +446,6 @@ class DownloadsAPIView(APIView):
     version = 2
     authentication_classes = [TokenAuthentication]
     permission_classes = [IsReleaseManagerOrReadOnly]
-    throttle_classes = []  # reads are cached by the CDN; CI systems poll this API
 
     def initial(self, request, *args, **kwargs):
         if any(name in request.query_params for name in QUERY_CREDENTIALS):
@@ -563,7 +562,10 @@ class ListView(DownloadsAPIView):
         path = self.request.path
 
         def page(at):
-            return f"{path}?limit={limit}&offset={at}"
+            # The filters stay in the link, as tastypie kept them (limit and offset take their new values).
+            params = dict(self.request.query_params.items())
+            params.update({"limit": limit, "offset": at})
+            return f"{path}?{urlencode(params)}"
 
         return {
             "limit": limit,
@@ -648,3 +650,52 @@ def purge_downloads():
     from apps.downloads.signals import purge_downloads as purge
 
     purge()
+
+
+# --- v1 schemas ----------------------------------------------------------------------------------
+
+SCHEMA_TYPES = {str: "string", bool: "boolean", int: "integer"}
+
+
+def field_schema(name, spec):
+    kind = spec.kind[0] if isinstance(spec.kind, tuple) else spec.kind
+    if spec.parse is parse_when:
+        kind_name = "datetime"
+    elif spec.parse is not None:
+        kind_name = "related"
+    else:
+        kind_name = SCHEMA_TYPES.get(kind, "string")
+    return {
+        "blank": not spec.required,
+        "default": "",
+        "help_text": "",
+        "nullable": False,
+        "primary_key": False,
+        "readonly": False,
+        "type": kind_name,
+        "unique": name == "slug",
+        "verbose_name": name.replace("_", " "),
+    }
+
+
+class V1SchemaView(APIView):
+    """``/api/v1/downloads/<resource>/schema/``: what tastypie described of a resource."""
+
+    authentication_classes = []
+    permission_classes = []
+
+    def get(self, request, resource):
+        found = RESOURCES.get(resource)
+        if found is None:
+            raise Http404
+        fields = {name: field_schema(name, spec) for name, spec in found.fields.items()}
+        fields["resource_uri"] = {**field_schema("resource_uri", text()), "readonly": True}
+        filtering = {param: "exact" for param in {**found.filters, **found.v1_only_filters}}
+        return Response({
+            "allowed_detail_http_methods": ["get", "put", "patch", "delete"],
+            "allowed_list_http_methods": ["get", "post"],
+            "default_format": "application/json",
+            "default_limit": V1_LIMIT,
+            "fields": dict(sorted(fields.items())),
+            "filtering": dict(sorted(filtering.items())),
+        })  # fmt: skip

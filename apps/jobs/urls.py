@@ -1,4 +1,5 @@
-from django.urls import path
+from django.urls import path, reverse_lazy
+from django.views.generic import RedirectView
 
 from apps.jobs import views
 from apps.jobs.feeds import LatestJobsFeed
@@ -23,4 +24,15 @@ urlpatterns = [
     path("<int:pk>/withdraw/", views.job_withdraw, name="job_withdraw"),
     path("<int:pk>/renew/", views.job_renew, name="job_renew"),
     path("<int:pk>/comment/", views.job_comment, name="job_comment"),
+    # python.org's older job URLs, moved to their equivalents here.
+    path("types/", RedirectView.as_view(pattern_name="jobs:job_types", permanent=True)),
+    path("categories/", RedirectView.as_view(pattern_name="jobs:job_categories", permanent=True)),
+    path("locations/", RedirectView.as_view(pattern_name="jobs:job_locations", permanent=True)),
+    path("thanks/", RedirectView.as_view(pattern_name="jobs:my_jobs", permanent=True)),
+    path("<int:pk>/remove/", RedirectView.as_view(pattern_name="jobs:job_detail", permanent=True)),
+    path(
+        "review/",
+        RedirectView.as_view(url=reverse_lazy("wagtailsnippets_jobs_job:list"), query_string=False, permanent=True),
+    ),
+    path("moderate/", RedirectView.as_view(url=reverse_lazy("wagtailsnippets_jobs_job:list"), permanent=True)),
 ]

@@ -222,6 +222,15 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Generous per-client limits (docs/api.md): release tooling, Renovate and cibuildwheel make a few calls a run.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_ANON_RATE", default="2000/hour"),
+        "user": env("API_USER_RATE", default="10000/hour"),
+    },
 }
 
 # Content Security Policy (public site; the Wagtail admin is exempt, see core.middleware).
