@@ -174,6 +174,7 @@ class Context:
         self.spool = spool
         self.records = LegacyRecord.objects
         self._maps = {}
+        self.explicit_pk_models = set()
 
     def target_id(self, model, legacy_pk):
         """The id of what a legacy row became, or None."""
@@ -192,6 +193,13 @@ class Context:
         if object_id is None:
             raise Skip(f"{what} {legacy_pk} is not in the dump")
         return target_model.objects.get(pk=object_id)
+
+    def keep_legacy_pk(self, obj, legacy_pk):
+        """Give a new object the legacy primary key when it is free, so python.org's links to it keep working."""
+        model = type(obj)
+        if obj.pk is None and not model._default_manager.filter(pk=legacy_pk).exists():
+            obj.pk = legacy_pk
+            self.explicit_pk_models.add(model)
 
     def user(self, natural_key):
         """A user by legacy natural key (``["username"]``), or None."""
@@ -289,6 +297,7 @@ def run(dump, *, dry_run=False, media_root=None, allow_unknown=False, prune=True
                 for group in spool.groups():
                     with transaction.atomic():
                         import_group(group, registry, spool, ctx, prune=prune)
+                reset_sequences(ctx.explicit_pk_models)
                 if not report.ok:
                     report.failure = f"{report.error_count} rows could not be imported; nothing was changed"
                     transaction.set_rollback(True)
@@ -299,6 +308,18 @@ def run(dump, *, dry_run=False, media_root=None, allow_unknown=False, prune=True
             report.failure = f"{type(error).__name__}: {error}; nothing was changed"
     report.records = LegacyRecord.objects.count()
     return report
+
+
+def reset_sequences(models):
+    """After rows were created with explicit primary keys, new rows must be numbered after them."""
+    if not models:
+        return
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), list(models)):
+            cursor.execute(statement)
 
 
 def import_group(group, registry, spool, ctx, *, prune):
@@ -354,6 +375,8 @@ def import_group(group, registry, spool, ctx, *, prune):
 
 # Legacy feature flags (django-waffle) become settings here; apps register what each flag sets.
 FLAG_HANDLERS = {}
+# Flags whose behaviour is always on here.
+SETTLED_FLAGS = {"psf_membership": "PSF membership sign-up is always available here"}
 
 
 def flag_handler(name):
@@ -375,6 +398,8 @@ def import_flag(row, target, ctx):
     """A flag is on here when it was on for everyone there."""
     fields = row["fields"]
     handler = FLAG_HANDLERS.get(fields["name"])
+    if fields["name"] in SETTLED_FLAGS:
+        raise Skip(f"{fields['name']}: {SETTLED_FLAGS[fields['name']]}", error=False)
     if handler is None:
         raise Skip(f"no setting here for the flag {fields['name']!r}", error=False)
     handler(fields["everyone"] is True or (fields["percent"] or 0) >= 100)

@@ -96,6 +96,7 @@ def import_event(row, target, ctx):
         raise Skip("an event without a schedule (no occurring or recurring rule)", error=False)
     calendar = ctx.require(Calendar, "events.calendar", fields["calendar"], "calendar")
     event = target or Event(calendar=calendar)
+    ctx.keep_legacy_pk(event, row["pk"])
     event.calendar = calendar
     event.uid = fields["uid"] or ""
     event.title = fields["title"][:255]

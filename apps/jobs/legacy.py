@@ -47,6 +47,7 @@ def import_job(row, target, ctx):
     if fields["status"] not in Job.Status.values:
         raise Skip(f"unknown job status {fields['status']!r}")
     job = target or Job.objects.filter(legacy_id=row["pk"]).first() or Job(legacy_id=row["pk"])
+    ctx.keep_legacy_pk(job, row["pk"])
     for name in COPIED:
         setattr(job, name, fields[name] if fields[name] is not None else "")
     job.url = fields["url"] or ""

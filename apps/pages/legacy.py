@@ -6,7 +6,7 @@ import re
 from django.utils.text import slugify
 
 from apps.core.legacy import Skip, importer
-from apps.pages.demo import MARKUP_BLOCKS, apply_navigation, ensure_site, menu_children
+from apps.pages.demo import MARKUP_BLOCKS, apply_navigation, content_paths, ensure_site, load_pages, menu_children
 from apps.pages.models import ContentSnippet, SectionIndexPage, StandardPage
 
 TIMESTAMPS = {"created", "updated", "creator", "last_modified_by"}
@@ -106,6 +106,10 @@ def import_menu_item(row, target, ctx):
     if not getattr(ctx, "navigation_built", False):
         site, _home = ensure_site()
         ctx.site, ctx.home = site, _home
-        apply_navigation(menu_children(ctx.rows("sitetree.treeitem")), site)
+        children = apply_navigation(menu_children(ctx.rows("sitetree.treeitem")), site)
+        # python.org's section landing pages were templates of boxes: here they are pages holding those snippets.
+        snippets = {snippet.label: snippet for snippet in ContentSnippet.objects.all()}
+        paths, titles = content_paths(children)
+        load_pages(_home, paths, titles, snippets)
         ctx.navigation_built = True
     return None

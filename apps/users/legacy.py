@@ -4,7 +4,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils.dateparse import parse_datetime
 
-from apps.core.legacy import Skip, flag_handler, importer
+from apps.core.legacy import Skip, importer
 from apps.users import roles
 from apps.users.models import ApiCredential, Membership, User, _digest
 
@@ -139,12 +139,3 @@ def import_token(row, target, ctx):
     found.token_hash, found.token_hint = _digest(key), key[:6]
     found.save(update_fields=["token_hash", "token_hint", "updated_at"])
     return found
-
-
-@flag_handler("psf_membership")
-def membership_flag(enabled):
-    from apps.users.models import MembershipSettings
-
-    settings = MembershipSettings.load()
-    settings.landing_page_enabled = enabled
-    settings.save()
