@@ -132,25 +132,34 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # An unreachable Redis is a cache miss, not a 500 (apps/core/cache_backends.py).
+            "BACKEND": "apps.core.cache_backends.FaultTolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="pydotorg"),
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "RETRY_AFTER": 5},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# "mail" has its own worker process (Procfile ``mailer``) so email never waits behind bulk work.
 RQ_QUEUE_NAMES = ["default", "mail"]
 # Workers must run jobs with the Django Tasks job class (manage.py rqworker default mail).
 RQ = {"JOB_CLASS": "django_tasks_rq.Job"}
 RQ_QUEUES = {name: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600} for name in RQ_QUEUE_NAMES}
 TASKS = {
     "default": {
-        "BACKEND": "django_tasks_rq.RQBackend" if REDIS_URL else "django_tasks.backends.immediate.ImmediateBackend",
+        # Retried jobs, and tasks run inline when the queue is unreachable (apps/core/task_backends.py).
+        "BACKEND": "apps.core.task_backends.ResilientRQBackend"
+        if REDIS_URL
+        else "django_tasks.backends.immediate.ImmediateBackend",
         "QUEUES": RQ_QUEUE_NAMES,
     }
 }
+# A failed or abandoned job runs again up to "max" times, after these waits (seconds).
+TASKS_RETRY = {"max": env.int("TASKS_RETRY_MAX", default=3), "interval": [30, 120, 600]}
+# /_health is 503 when a queue has jobs but no worker, or its oldest job waited longer than this.
+HEALTH_QUEUE_MAX_WAIT = env.int("HEALTH_QUEUE_MAX_WAIT", default=300)
 
 LANGUAGE_CODE = "en-us"
 LANGUAGES = [("en", "English")]
