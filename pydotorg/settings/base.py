@@ -290,8 +290,9 @@ ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
-# Clear "already registered" messages on signup and reset; usernames are public on profiles anyway.
-ACCOUNT_PREVENT_ENUMERATION = False
+# Emails are private: sign-up and password reset answer the same for known and unknown addresses (the
+# owner of a known address gets an email saying so instead). Usernames are public on profiles anyway.
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Bots fill every field; people never see this one (hidden by CSS in the signup template).
@@ -306,6 +307,8 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
+    # Wagtail's password-protected pages (apps.users.middleware.PagePasswordRateLimitMiddleware).
+    "page_password": "10/m/ip,20/10m/key",
 }
 ACCOUNT_USERNAME_MIN_LENGTH = 2
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
@@ -315,6 +318,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Python.org"
 # Staff who can reach the admin must have two-factor authentication turned on.
 REQUIRE_STAFF_MFA = env.bool("REQUIRE_STAFF_MFA", default=True)
-MIDDLEWARE += ["apps.users.middleware.StaffMFARequiredMiddleware", "apps.users.middleware.SuperuserOnlyPathsMiddleware"]
+MIDDLEWARE += [
+    "apps.users.middleware.StaffMFARequiredMiddleware",
+    "apps.users.middleware.SuperuserOnlyPathsMiddleware",
+    "apps.users.middleware.PagePasswordRateLimitMiddleware",
+]
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
