@@ -72,6 +72,7 @@ MIDDLEWARE = [
     # First, so it sees the final response (cookies set by later middleware included).
     "apps.core.middleware.CachePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "apps.core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
