@@ -106,7 +106,7 @@ def clean_description(text):
         return ""
     if not _TAG.search(text):
         text = "<br>".join(html.escape(line) for line in text.splitlines())
-    return str(sanitize_html(text))
+    return str(sanitize_html(text, trusted=False))
 
 
 def _parse_rrule(component, start, all_day, zone, report, uid):
