@@ -39,7 +39,11 @@ class RejectNulMiddleware:
 
 
 def bad_request(request, message):
+    from django.http import JsonResponse
     from django.template import loader
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error_message": message, "detail": message}, status=400)
 
     content = loader.get_template("400.html").render({"message": message})
     return HttpResponseBadRequest(content)

@@ -48,7 +48,7 @@ URI_RE = re.compile(r"^/api/v[12]/downloads/(?P<resource>os|release|release_file
 FILTER_TEXT = text_parser(max_length=1000)
 PRODUCT = int_parser(minimum=0, maximum=32767)
 YEAR = int_parser(minimum=1, maximum=9999)
-PK = int_parser(minimum=1, maximum=MAX_BIGINT)
+PK = int_parser(minimum=0, maximum=MAX_BIGINT)
 
 
 # --- authentication and permission -------------------------------------------------------------
@@ -464,6 +464,8 @@ class DownloadsAPIView(APIView):
     throttle_classes = []  # reads are cached by the CDN; CI systems poll this API
 
     def initial(self, request, *args, **kwargs):
+        if request.method.lower() not in self.http_method_names or not hasattr(self, request.method.lower()):
+            raise exceptions.MethodNotAllowed(request.method)  # before authentication: 405, not 401
         if any(name in request.query_params for name in QUERY_CREDENTIALS):
             raise exceptions.NotAuthenticated("Send credentials in the Authorization header, not the URL.")
         super().initial(request, *args, **kwargs)
@@ -503,7 +505,11 @@ class DownloadsAPIView(APIView):
         return Response(data)
 
     def get_object(self):
-        obj = self.resource.queryset(self.request).filter(pk=self.kwargs["pk"]).first()
+        try:
+            pk = PK(self.kwargs["pk"])  # any segment reaches here, so a bad id is this API's JSON 404
+        except ValueError:
+            raise exceptions.NotFound(f"No {self.resource.name} with id {self.kwargs['pk'][:50]}.") from None
+        obj = self.resource.queryset(self.request).filter(pk=pk).first()
         if obj is None:
             raise exceptions.NotFound(f"No {self.resource.name} with id {self.kwargs['pk']}.")
         return obj
