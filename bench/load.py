@@ -47,7 +47,9 @@ def main():
     parser.add_argument("--port", type=int, default=8101)
     args = parser.parse_args()
     env = {**os.environ, **BENCH_ENV, "DJANGO_SETTINGS_MODULE": "pydotorg.settings.production", "PORT": str(args.port)}
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=BASE_DIR, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=BASE_DIR, env=env, check=True
+    )
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     server = subprocess.Popen(
         [gunicorn, "pydotorg.wsgi:application", "--config", "python:pydotorg.gunicorn",

@@ -12,9 +12,9 @@ import nh3
 from django.utils.safestring import SafeString, mark_safe
 from docutils.core import publish_parts
 from pygments import highlight
-from pygments.token import STANDARD_TYPES
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name, guess_lexer
+from pygments.token import STANDARD_TYPES
 from pygments.util import ClassNotFound
 
 ALLOWED_TAGS = nh3.ALLOWED_TAGS | {

@@ -70,8 +70,18 @@ def query_parameters(resource, version):
     ]
     if version == 1:
         parameters += [
-            {"name": "limit", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}},
-            {"name": "offset", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}},
+            {
+                "name": "limit",
+                "in": "query",
+                "required": False,
+                "schema": {"type": "integer", "minimum": 0, "maximum": 2**63 - 1},
+            },
+            {
+                "name": "offset",
+                "in": "query",
+                "required": False,
+                "schema": {"type": "integer", "minimum": 0, "maximum": 2**63 - 1},
+            },
         ]
     return parameters
 

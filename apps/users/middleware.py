@@ -76,7 +76,7 @@ class SuperuserOnlyPathsMiddleware:
         return self.get_response(request)
 
 
-PAGE_PASSWORD_PREFIX = "/_util/authenticate_with_password/"
+PAGE_PASSWORD_PREFIX = "/_util/authenticate_with_password/"  # noqa: S105 - a URL, not a secret
 
 
 class PagePasswordRateLimitMiddleware:

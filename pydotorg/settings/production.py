@@ -12,7 +12,10 @@ for required in ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"):
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 # Keys that have ever been in the repository (the development default) or are too short to be secret.
-KNOWN_KEYS = {"insecure-development-key-do-not-use-in-production", "change-me-in-production-please-0123456789abcdefghijklmnop"}
+KNOWN_KEYS = {
+    "insecure-development-key-do-not-use-in-production",
+    "change-me-in-production-please-0123456789abcdefghijklmnop",
+}
 if SECRET_KEY in KNOWN_KEYS or len(set(SECRET_KEY)) < 5 or len(SECRET_KEY) < 40:
     raise ImproperlyConfigured("SECRET_KEY must be a long random value that is not in the repository.")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")

@@ -54,7 +54,7 @@ def test_visitors_markup_cannot_imitate_a_site_notice():
 
 
 def test_visitors_in_page_links_follow_the_prefixed_ids_and_code_keeps_its_colours():
-    html = str(render_markdown("[Jump](#install)\n\n<h2 id=\"install\">Install</h2>\n\n    :::python\n    import os"))
+    html = str(render_markdown('[Jump](#install)\n\n<h2 id="install">Install</h2>\n\n    :::python\n    import os'))
     assert 'href="#user-content-install"' in html and 'id="user-content-install"' in html
     assert 'class="highlight"' in html and 'class="kn"' in html
 

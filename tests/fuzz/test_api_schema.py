@@ -12,6 +12,7 @@ from tests.downloads.factories import ReleaseFileFactory
 schema = schemathesis.openapi.from_dict(build_schema())
 schema.app = WSGIHandler()
 CASES_RUN = []
+SLOW_IS_FINE = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much]
 
 
 @pytest.fixture
@@ -50,8 +51,7 @@ def test_the_schema_is_served_and_describes_both_versions(client, db):
 
 @pytest.mark.django_db
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])  # fmt: skip
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=SLOW_IS_FINE)
 def test_api_answers_match_the_schema(case, published_release):
     case.call_and_validate(base_url="http://testserver")
     CASES_RUN.append(case.operation.label)

@@ -1,4 +1,4 @@
-"""Every way into a session goes through allauth; limits count real clients; nothing tells whether an email has an account."""
+"""Every way into a session goes through allauth; limits count real clients; emails are not enumerable."""
 
 import importlib
 
@@ -67,7 +67,7 @@ def test_production_trusts_one_proxy_for_client_addresses(production_settings):
     assert production_settings.ALLAUTH_TRUSTED_PROXY_COUNT == 1
 
 
-def login_from(client, address, login="ghost", password="wrong"):
+def login_from(client, address, login="ghost", password="wrong"):  # noqa: S107 - a wrong guess on purpose
     return client.post(
         "/accounts/login/",
         {"login": login, "password": password},

@@ -5,10 +5,10 @@ from unittest import mock
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from django.core import mail
 import requests
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.test import override_settings
 
 from tests.users.factories import verified_user

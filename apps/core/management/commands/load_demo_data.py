@@ -66,7 +66,9 @@ class Command(BaseCommand):
             raise CommandError(f"Demo data folder {data_dir} not found; set DEMO_DATA_DIR or pass --data-dir.")
         # Thousands of saves would each queue a reference-index job ahead of real work (sign-up mail
         # included); run that bookkeeping inline here instead, and leave the queue to visitors.
-        inline = {"default": {**settings.TASKS["default"], "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+        inline = {
+            "default": {**settings.TASKS["default"], "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+        }
         with override_settings(TASKS=inline):
             for label, load in demo_loaders():
                 with transaction.atomic():
