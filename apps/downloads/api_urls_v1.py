@@ -6,5 +6,5 @@ RESOURCE = r"(?P<resource>os|release|release_file)"
 urlpatterns = [
     re_path(rf"^downloads/{RESOURCE}/schema/?$", api.V1SchemaView.as_view(), name="downloads_api_v1_schema"),
     re_path(rf"^downloads/{RESOURCE}/?$", api.V1ListView.as_view(), name="downloads_api_v1_list"),
-    re_path(rf"^downloads/{RESOURCE}/(?P<pk>\d+)/?$", api.V1DetailView.as_view(), name="downloads_api_v1_detail"),
+    re_path(rf"^downloads/{RESOURCE}/(?P<pk>[^/]+)/?$", api.V1DetailView.as_view(), name="downloads_api_v1_detail"),
 ]
