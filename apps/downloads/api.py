@@ -358,7 +358,7 @@ class ReleaseFileResource(Resource):
     }
     fields = {
         "name": text(required=True),
-        "slug": text(required=True),
+        "slug": text(),  # derived from the file name when left out
         "os": Field(str, attribute="os_id", parse=parse_uri("os"), required=True),
         "release": Field(str, attribute="release_id", parse=parse_uri("release"), required=True),
         "description": text(),
