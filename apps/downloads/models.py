@@ -298,7 +298,12 @@ class ReleasePage(BasePage):
         ReleasePage.objects.filter(pk=self.pk).update(is_latest=False)
         self.is_latest = False
         successor = (
-            ReleasePage.objects.published().stable().filter(product=self.product).exclude(pk=self.pk).by_version().first()
+            ReleasePage.objects.published()
+            .stable()
+            .filter(product=self.product)
+            .exclude(pk=self.pk)
+            .by_version()
+            .first()
         )
         if successor is not None:
             ReleasePage.objects.filter(product=self.product).exclude(pk=successor.pk).update(is_latest=False)

@@ -7,8 +7,8 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
 from apps.core.cache import bump_fragment_version, bump_generation, purge_surrogate_keys
-from apps.users.roles import RELEASE_MANAGER_PAGE_PERMISSIONS, RELEASE_MANAGERS, grant_pages
 from apps.downloads.models import GENERATION_KEY, SURROGATE_KEY, DownloadsIndexPage, ReleaseFile, ReleasePage
+from apps.users.roles import RELEASE_MANAGER_PAGE_PERMISSIONS, RELEASE_MANAGERS, grant_pages
 
 
 def purge_downloads():

@@ -25,6 +25,7 @@ def grant(apps, group_name, app_label, codenames):
     group, _ = Group.objects.get_or_create(name=group_name)
     group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
 
+
 # Page permissions (Wagtail's, on a subtree). Approving the last task of the "Moderators approval"
 # workflow publishes the page as the approving moderator, so moderators hold "publish" on the tree;
 # they reach a page's editor only while it awaits their review and add nothing of their own.

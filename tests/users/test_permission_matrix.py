@@ -75,9 +75,10 @@ def edits_pages(user):
 
 def page_permission(codename):
     """Holds this Wagtail page permission somewhere in the tree (moderators hold only "publish")."""
-    return lambda user: user.is_superuser or GroupPagePermission.objects.filter(
-        group__user=user, permission__codename=codename
-    ).exists()
+    return lambda user: (
+        user.is_superuser
+        or GroupPagePermission.objects.filter(group__user=user, permission__codename=codename).exists()
+    )
 
 
 def needs(*perms):
