@@ -212,3 +212,51 @@ def test_moderators_cannot_write_pages_outside_a_review(moderator, home_page):
     assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 302  # permission denied → dashboard
     assert client.get(f"/admin/pages/add/pages/standardpage/{home_page.pk}/").status_code == 302
     assert not page.permissions_for_user(moderator).can_edit()
+
+
+# --- branding and the site's address -----------------------------------------------------------
+
+
+def test_the_admin_carries_python_org_branding(editor, client):
+    dashboard = signed_in(editor).get("/admin/").content.decode()
+    assert "img/python-mark.svg" in dashboard  # the sidebar logo and the favicon
+    assert "- Python.org admin</title>" in dashboard
+    # Staff sign in on python.org's own sign-in page (with two-factor where required), not Wagtail's.
+    login = client.get("/admin/login/", follow=True)
+    assert login.redirect_chain[-1][0].startswith("/accounts/login/")
+    assert "img/python-logo.svg" in login.content.decode()
+    assert "Sign in to Wagtail" not in login.content.decode()
+
+
+@pytest.mark.parametrize(
+    "base_url,hostname,port,root",
+    [("http://127.0.0.1:8000", "127.0.0.1", 8000, "http://127.0.0.1:8000/"),
+     ("https://www.python.org", "www.python.org", 443, "https://www.python.org/")],
+)  # fmt: skip
+def test_the_default_site_follows_the_base_url(settings, home_page, client, base_url, hostname, port, root):
+    from wagtail.models import Site
+
+    from apps.pages.sites import sync_default_site
+
+    settings.WAGTAILADMIN_BASE_URL = base_url
+    settings.ALLOWED_HOSTS = [hostname]
+    sync_default_site()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == (hostname, port)
+    page = StandardPageFactory(parent=home_page, title="About", slug="about")
+    assert page.full_url == root + "about/"
+    sitemap = client.get("/sitemap.xml", HTTP_HOST=hostname).content.decode()
+    assert f"<loc>{root}about/</loc>" in sitemap
+    assert "localhost" not in sitemap
+
+
+def test_migrate_points_the_default_site_at_the_base_url(settings, home_page):
+    from django.apps import apps
+    from wagtail.models import Site
+
+    settings.WAGTAILADMIN_BASE_URL = "https://www.python.org"
+    from django.db.models.signals import post_migrate
+
+    post_migrate.send(sender=apps.get_app_config("pages"), app_config=apps.get_app_config("pages"), verbosity=0,
+                      interactive=False, using="default", apps=apps, plan=[])  # fmt: skip
+    assert Site.objects.values_list("hostname", "port").get(is_default_site=True) == ("www.python.org", 443)
