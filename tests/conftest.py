@@ -101,6 +101,13 @@ def rq_queue(db):
         connection.close()
 
 
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (``--dist loadgroup``) the tests that drain the shared RQ queues run on one worker."""
+    for item in items:
+        if "rq_queue" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("rq-queues"))
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
