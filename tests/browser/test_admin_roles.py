@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -16,7 +18,6 @@ from tests.downloads.factories import DownloadsIndexPageFactory
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
-PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's
 
 
 def member(username, group):
@@ -25,20 +26,23 @@ def member(username, group):
     return user
 
 
-def sign_in(page, username):
+def sign_in(page, user):
+    """Sign ``user`` in to the browser (a session made by Django's test client; the sign-in form is tested
+    in tests/users)."""
+    client = Client()
+    client.force_login(user)
     page.context.clear_cookies()
-    page.goto(page.base_url + "/accounts/login/?next=/admin/")
-    page.fill("#id_login", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form.account-form button[type=submit]")
-    page.wait_for_url("**/admin/")
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": page.base_url}])
+    page.goto(page.base_url + "/admin/")
+    assert page.url.endswith("/admin/")
 
 
 def test_editor_previews_schedules_and_publishes_and_a_moderator_approves(browser_page, home_page):
     page = browser_page
-    member("editor", EDITORS)
-    member("moderator", MODERATORS)
-    sign_in(page, "editor")
+    editor = member("editor", EDITORS)
+    moderator = member("moderator", MODERATORS)
+    sign_in(page, editor)
 
     # Create a page and look at it in the live preview panel.
     page.goto(f"{page.base_url}/admin/pages/add/pages/standardpage/{home_page.pk}/")
@@ -56,10 +60,10 @@ def test_editor_previews_schedules_and_publishes_and_a_moderator_approves(browse
     page.get_by_role("button", name="Set schedule").click()
     go_live = timezone.localtime() + datetime.timedelta(minutes=30)
     page.fill("#id_go_live_at", go_live.strftime("%Y-%m-%d %H:%M"))
-    page.keyboard.press("Escape")  # close the date picker
-    page.locator("#schedule-publishing-dialog").get_by_role("button", name="Save schedule").click()
+    page.locator("#id_go_live_at").press("Tab")  # leave the field: its date picker closes
+    page.get_by_role("button", name="Save schedule").dispatch_event("click")
     page.wait_for_url("**/edit/")
-    page.locator("footer .dropdown-toggle").first.click()
+    page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Schedule to publish").click()
     page.wait_for_url(lambda url: "/edit/" not in url)
     draft.refresh_from_db()
@@ -75,13 +79,13 @@ def test_editor_previews_schedules_and_publishes_and_a_moderator_approves(browse
     # A second page goes through the moderators' workflow.
     page.goto(f"{page.base_url}/admin/pages/add/pages/standardpage/{home_page.pk}/")
     page.fill("#id_title", "Call for proposals")
-    page.locator("footer .dropdown-toggle").first.click()
+    page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Submit to Moderators approval").click()
     page.wait_for_url(lambda url: "/add/" not in url)
     submitted = StandardPage.objects.get(title="Call for proposals")
     assert not submitted.live and submitted.workflow_in_progress
 
-    sign_in(page, "moderator")
+    sign_in(page, moderator)
     page.goto(page.base_url + "/admin/")
     review = page.locator("section", has_text="Awaiting your review")
     review.get_by_role("button", name="Approve").first.click()
@@ -99,8 +103,7 @@ def test_editor_previews_schedules_and_publishes_and_a_moderator_approves(browse
 def test_release_manager_publishes_a_release(browser_page, home_page):
     page = browser_page
     index = DownloadsIndexPageFactory(parent=home_page)
-    member("hugo", RELEASE_MANAGERS)
-    sign_in(page, "hugo")
+    sign_in(page, member("hugo", RELEASE_MANAGERS))
 
     page.goto(page.base_url + "/admin/downloads/releases/")
     page.goto(f"{page.base_url}/admin/pages/add/downloads/releasepage/{index.pk}/")
@@ -112,7 +115,7 @@ def test_release_manager_publishes_a_release(browser_page, home_page):
     page.select_option("#id_files-0-os", label="Source code")
     page.fill("#id_files-0-url", "https://www.python.org/ftp/python/3.14.3/Python-3.14.3.tar.xz")
     page.check("#id_files-0-download_button")
-    page.locator("footer .dropdown-toggle").first.click()
+    page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Publish").click()
     page.wait_for_url("**/admin/pages/**")
     release = ReleasePage.objects.get(version_number="3.14.3")
