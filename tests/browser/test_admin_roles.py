@@ -34,6 +34,7 @@ def sign_in(page, user):
     page.context.clear_cookies()
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": page.base_url}])
+    page.set_default_timeout(120_000)  # admin pages under a loaded test machine
     page.goto(page.base_url + "/admin/")
     assert page.url.endswith("/admin/")
 
@@ -47,6 +48,7 @@ def test_editor_previews_schedules_and_publishes_and_a_moderator_approves(browse
     # Create a page and look at it in the live preview panel.
     page.goto(f"{page.base_url}/admin/pages/add/pages/standardpage/{home_page.pk}/")
     page.fill("#id_title", "PyCon US 2027 sprints")
+    page.locator("#id_title").press("Tab")
     page.locator("[data-side-panel-toggle='preview']").click()
     preview = page.frame_locator("#w-preview-iframe")
     preview.locator("h1", has_text="PyCon US 2027 sprints").wait_for()
@@ -79,20 +81,28 @@ def test_editor_previews_schedules_and_publishes_and_a_moderator_approves(browse
     # A second page goes through the moderators' workflow.
     page.goto(f"{page.base_url}/admin/pages/add/pages/standardpage/{home_page.pk}/")
     page.fill("#id_title", "Call for proposals")
+    page.locator("#id_title").press("Tab")  # the slug follows the title when the field is left
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_url("**/edit/")
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Submit to Moderators approval").click()
-    page.wait_for_url(lambda url: "/add/" not in url)
+    page.wait_for_load_state("networkidle")
+    screenshot(page, "admin-editor-submitted")
     submitted = StandardPage.objects.get(title="Call for proposals")
     assert not submitted.live and submitted.workflow_in_progress
 
     sign_in(page, moderator)
     page.goto(page.base_url + "/admin/")
-    review = page.locator("section", has_text="Awaiting your review")
-    review.get_by_role("button", name="Approve").first.click()
-    dialog = page.locator(".modal-content, [role=dialog]").filter(has_text="Approve")
-    dialog.locator("textarea").fill("Looks good, thank you.")
-    dialog.get_by_role("button", name="Approve").click()
-    page.wait_for_load_state("networkidle")
+    row = page.locator("tr", has_text="Call for proposals")  # in "Awaiting your review"
+    row.get_by_role("button", name="Actions").click()
+    row.get_by_role("button", name="Approve", exact=True).click()
+    modal = page.locator(".modal")
+    modal.locator("textarea").fill("Looks good, thank you.")
+    modal.locator("button[type=submit]").click()
+    for _ in range(60):  # the dashboard reloads once the approval is done
+        if StandardPage.objects.get(pk=submitted.pk).live:
+            break
+        page.wait_for_timeout(1000)
     screenshot(page, "admin-moderator-approved")
     submitted.refresh_from_db()
     assert submitted.live
