@@ -111,6 +111,7 @@ ADMIN_VIEW_RULES = {
     "wagtailadmin_explore_root": edits_pages,
     "wagtailadmin_pages:search": edits_pages,
     "wagtailadmin_reports:locked_pages": page_permission("unlock_page"),
+    "downloads_releases:choose_parent": page_permission("add_page"),  # where to add a release
     "wagtailadmin_reports:": edits_pages,
     "wagtailforms:": edits_pages,
     "wagtailadmin_collections:": needs("wagtailcore.add_collection", "wagtailcore.change_collection"),
