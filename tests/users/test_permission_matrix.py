@@ -16,6 +16,7 @@ from django.test import Client
 from wagtail.admin.viewsets import viewsets as admin_viewsets
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission
@@ -73,6 +74,14 @@ def edits_pages(user):
     return user.is_superuser or GroupPagePermission.objects.filter(group__user=user).exists()
 
 
+def page_permission(codename):
+    """Holds this Wagtail page permission somewhere in the tree (moderators hold only "publish")."""
+    return lambda user: (
+        user.is_superuser
+        or GroupPagePermission.objects.filter(group__user=user, permission__codename=codename).exists()
+    )
+
+
 def needs(*perms):
     return lambda user: any(user.has_perm(perm) for perm in perms)
 
@@ -102,6 +111,7 @@ ADMIN_VIEW_RULES = {
     "wagtailembeds:": any_staff,
     "wagtailadmin_explore_root": edits_pages,
     "wagtailadmin_pages:search": edits_pages,
+    "wagtailadmin_reports:locked_pages": page_permission("unlock_page"),
     "wagtailadmin_reports:": edits_pages,
     "wagtailforms:": edits_pages,
     "wagtailadmin_collections:": needs("wagtailcore.add_collection", "wagtailcore.change_collection"),
@@ -136,6 +146,10 @@ def rule_for(route, viewsets):
     if viewset is not None:
         model = apps.get_model(viewset.model) if isinstance(viewset.model, str) else viewset.model
         policy = policy_registry.get_by_type(model)
+        if isinstance(viewset, PageListingViewSet):
+            # Flat page listings (Downloads → Releases) open for anyone with a page permission; their
+            # "choose parent" step lists only the pages where the user may add one (none for other staff).
+            return edits_pages if route.action in LIST_ACTIONS else any_staff
         if isinstance(viewset, ChooserViewSet) and not isinstance(viewset, ModelViewSet):
             if route.action in CHOOSE_ACTIONS:
                 return any_staff
