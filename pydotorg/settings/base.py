@@ -274,6 +274,8 @@ DOWNLOADS_GPG_BINARY = env("DOWNLOADS_GPG_BINARY", default="gpg")
 # Events
 EVENTS_ENDLESS_RULE_YEARS = env.int("EVENTS_ENDLESS_RULE_YEARS", default=2)  # imported endless RRULEs stop after this
 EVENTS_REMINDER_HOURS = env.int("EVENTS_REMINDER_HOURS", default=24)  # reminders go out this long before a start
+# Who hears of a submitted event: this address, or (empty) every active member of the Moderators group.
+EVENTS_MODERATORS_EMAIL = env("EVENTS_MODERATORS_EMAIL", default="")
 # Accounts, profiles and PSF membership (apps.users; see docs/accounts.md)
 ACCOUNT_ADAPTER = "apps.users.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Python.org] "

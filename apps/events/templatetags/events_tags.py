@@ -15,8 +15,9 @@ def event_when(event, start=None, end=None):
     if event.all_day:
         return format_html('<time datetime="{}">{}</time>', start.date().isoformat(), when_text(event, start, end))
     return format_html(
-        '<time datetime="{}" data-local-time data-end="{}">{}</time>',
+        '<time datetime="{}" data-local-time data-zone="{}" data-end="{}">{}</time>',
         start.isoformat(),
+        event.time_zone,
         end.isoformat(),
         when_text(event, start, end),
     )
