@@ -51,6 +51,8 @@ class BasePage(Page):
 
     # Extra CDN surrogate keys for every page of a type (e.g. "downloads").
     surrogate_keys = ()
+    # What a search result calls a page of this type, in a visitor's words ("Release", "Job" …).
+    search_kind = _("Page")
 
     class Meta:
         abstract = True

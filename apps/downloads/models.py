@@ -250,7 +250,13 @@ class ReleasePage(BasePage):
         InlinePanel("files", heading=_("Files"), label=_("file")),
     ]
     promote_panels = BasePage.promote_panels
-    search_fields = [*BasePage.search_fields, index.SearchField("version_number"), index.SearchField("content")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("version_number"),
+        index.SearchField("version_spellings"),
+        index.SearchField("content"),
+    ]
+    search_kind = _("Release")
 
     parent_page_types = ["downloads.DownloadsIndexPage"]
     subpage_types = []
@@ -297,6 +303,15 @@ class ReleasePage(BasePage):
     @property
     def feature_version(self):
         return f"{self.major}.{self.minor}"
+
+    def version_spellings(self):
+        """The ways people type a version, so "3.14", "Python 3.14", "python3.14" and "314" all find it."""
+        if self.is_pymanager:
+            return f"pymanager {self.version_number} install manager"
+        version, feature = self.version_number, self.feature_version
+        spellings = [version, feature, f"python {feature}", f"python{feature}", f"python{version}",
+                     f"py{feature}", feature.replace(".", ""), version.replace(".", "")]  # fmt: skip
+        return " ".join(dict.fromkeys(spellings))
 
     @property
     def is_published(self):

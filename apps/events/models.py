@@ -137,7 +137,12 @@ class EventQuerySet(models.QuerySet):
     def search(self, text):
         query = Q()
         for word in text.split():
-            query &= Q(title__icontains=word) | Q(description__icontains=word) | Q(venue__name__icontains=word)
+            query &= (
+                Q(title__icontains=word)
+                | Q(description__icontains=word)
+                | Q(venue__name__icontains=word)
+                | Q(calendar__name__icontains=word)
+            )
         return self.filter(query)
 
     def at_location(self, text):
