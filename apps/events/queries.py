@@ -16,11 +16,6 @@ def search_upcoming(query, limit):
     return Event.objects.upcoming().search(query).select_related("calendar", "venue")[:limit]
 
 
-def search_past(query, limit):
-    """Events that are over, most recent first (searched after the upcoming ones)."""
-    return Event.objects.past().search(query).select_related("calendar", "venue")[:limit]
-
-
 def search_calendars(query, limit=10):
     """Calendars whose name holds every word of the query ("Python Events")."""
     calendars = Calendar.objects.all()

@@ -10,7 +10,7 @@ from wagtail.admin.widgets.button import Button
 from apps.core.sections import HomepageSection, MenuPanel
 from apps.events.admin_views import moderate_event, queue_url
 from apps.events.models import Calendar, Event, EventCategory, EventLocation, EventStar
-from apps.events.queries import search_calendars, search_past, search_upcoming, upcoming_events
+from apps.events.queries import search_calendars, search_upcoming, upcoming_events
 from apps.search.query import SOURCE_LIMIT, SearchResult
 
 
@@ -136,7 +136,7 @@ def upcoming_events_section():
 
 @hooks.register("register_search_source")
 def search_events(query):
-    """Calendars whose name matches, then approved events: upcoming first, then past ones."""
+    """Calendars whose name matches (their pages list past events too), then approved upcoming events."""
     calendars = [
         SearchResult(
             title=calendar.name,
@@ -146,15 +146,12 @@ def search_events(query):
         )
         for calendar in search_calendars(query)
     ]
-    upcoming = list(search_upcoming(query, SOURCE_LIMIT))
-    past = list(search_past(query, SOURCE_LIMIT - len(upcoming))) if len(upcoming) < SOURCE_LIMIT else []
     return calendars + [
         SearchResult(
             title=event.title,
             url=event.get_absolute_url(),
             snippet=" · ".join(filter(None, [event.calendar.name, event.venue.display if event.venue_id else ""])),
-            kind=_("Past event") if is_past else _("Event"),
+            kind=_("Event"),
         )
-        for events, is_past in ((upcoming, False), (past, True))
-        for event in events
+        for event in search_upcoming(query, SOURCE_LIMIT)
     ]
