@@ -125,10 +125,15 @@ class NavigationSettings(BaseSiteSetting):
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     donate_url = models.URLField(default=settings.PYDOTORG["DONATE_URL"])
-    footer_text = models.TextField(
-        blank=True,
-        default="Copyright ©2001-2026. Python Software Foundation Legal Statements Privacy Notice",
-    )
+    footer_text = models.TextField(blank=True, default="Copyright ©2001-2026 Python Software Foundation")
+    legal_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("legal statements page"),
+    )  # fmt: skip
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("privacy notice page"),
+    )  # fmt: skip
     github_url = models.URLField(blank=True, default="https://github.com/python")
     mastodon_url = models.URLField(blank=True, default="https://fosstodon.org/@ThePSF")
     linkedin_url = models.URLField(blank=True, default="https://www.linkedin.com/company/python-software-foundation/")
@@ -142,7 +147,10 @@ class SiteSettings(BaseSiteSetting):
              FieldPanel("youtube_url"), FieldPanel("rss_url")],
             heading=_("Social links"),
         ),
-        FieldPanel("footer_text"),
+        MultiFieldPanel(
+            [FieldPanel("footer_text"), FieldPanel("legal_page"), FieldPanel("privacy_page")],
+            heading=_("Footer"),
+        ),
     ]  # fmt: skip
 
     class Meta:

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from wagtail.models import Page, Site
 
 from apps.core.models import NavigationSettings
+from apps.pages.legal import load_legal_pages
 from apps.pages.models import ContentSnippet, HomePage, SectionIndexPage, StandardPage
 
 # Named URLs of the legacy menu and where they live on this site.
@@ -365,4 +366,5 @@ def load(data_dir, stdout=None):
     load_home(home, snippets)
     paths, titles = content_paths(children)
     new_pages = load_pages(home, paths, titles, snippets)
+    load_legal_pages(home, site)
     return f"{new_snippets} snippets and {new_pages} pages created"

@@ -201,22 +201,18 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# A provider's sign-in button shows only when it is configured: client id in the environment here, or a
+# SocialApp row made in the admin (allauth lists only providers that have an app).
 SOCIALACCOUNT_PROVIDERS = {
-    "github": {
-        "APP": {
-            "client_id": env("GITHUB_CLIENT_ID", default=""),
-            "secret": env("GITHUB_CLIENT_SECRET", default=""),
-        },
-        "SCOPE": ["user:email"],
-    },
-    "google": {
-        "APP": {
-            "client_id": env("GOOGLE_CLIENT_ID", default=""),
-            "secret": env("GOOGLE_CLIENT_SECRET", default=""),
-        },
-        "SCOPE": ["profile", "email"],
-    },
+    "github": {"SCOPE": ["user:email"]},
+    "google": {"SCOPE": ["profile", "email"]},
 }
+for _provider in SOCIALACCOUNT_PROVIDERS:
+    if _client_id := env(f"{_provider.upper()}_CLIENT_ID", default=""):
+        SOCIALACCOUNT_PROVIDERS[_provider]["APP"] = {
+            "client_id": _client_id,
+            "secret": env(f"{_provider.upper()}_CLIENT_SECRET", default=""),
+        }
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
