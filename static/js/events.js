@@ -1,4 +1,5 @@
-// Progressive enhancement: add the visitor's own time beside an event's local time, naming the zone once.
+// Progressive enhancement: fill the line reserved after an event's local time with the visitor's own
+// time, naming the zone once. Nothing is inserted, so nothing moves.
 const visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const format = new Intl.DateTimeFormat(undefined, {
     weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit",
@@ -6,11 +7,9 @@ const format = new Intl.DateTimeFormat(undefined, {
 
 document.querySelectorAll("time[data-local-time]").forEach((element) => {
     const start = new Date(element.getAttribute("datetime"));
-    if (Number.isNaN(start.getTime())) return;
+    const note = element.nextElementSibling;
+    if (Number.isNaN(start.getTime()) || !note?.hasAttribute("data-visitor-time")) return;
     // Nothing to add when the visitor is in the event's own zone.
-    if (element.dataset.zone && element.dataset.zone === visitorZone) return;
-    const note = document.createElement("span");
-    note.className = "visitor-time";
-    note.textContent = ` (your time: ${format.format(start)} ${visitorZone})`;
-    element.after(note);
+    if (element.dataset.zone === visitorZone) return;
+    note.textContent = `Your time: ${format.format(start)} (${visitorZone})`;
 });
