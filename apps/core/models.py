@@ -1,6 +1,9 @@
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -65,7 +68,12 @@ class BasePage(Page):
         return add_surrogate_keys(response, *self.get_surrogate_keys())
 
     def get_meta_description(self):
-        return self.search_description or self.social_text
+        """The search description, else the social text, else the start of the page's own text."""
+        if self.search_description or self.social_text:
+            return self.search_description or self.social_text
+        # Markdown and reST blocks are raw text: drop their emphasis and heading marks.
+        text = " ".join(re.sub(r"[*_`#>|=]+", " ", self.get_search_snippet_text()).split())
+        return Truncator(text).chars(160)
 
     # Fields whose text stands for the page in search result snippets.
     snippet_fields = ("intro", "body")

@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -303,6 +304,17 @@ class ReleasePage(BasePage):
     @property
     def feature_version(self):
         return f"{self.major}.{self.minor}"
+
+    snippet_fields = ("content",)
+
+    def get_meta_description(self):
+        described = super().get_meta_description()
+        if described:
+            return described
+        return _("%(name)s, released on %(date)s: installers, source code, checksums and signatures.") % {
+            "name": self.name,
+            "date": date_format(self.release_date, "j F Y"),
+        }
 
     def version_spellings(self):
         """The ways people type a version, so "3.14", "Python 3.14", "python3.14" and "314" all find it."""
