@@ -57,7 +57,8 @@ def scores_and_failures(result):
             ref["id"]
             for name in CATEGORIES
             for ref in result["categories"][name]["auditRefs"]
-            if ref["weight"] > 0 and result["audits"][ref["id"]]["score"] not in (None, 1)
+            if ref["weight"] > 0
+            and result["audits"][ref["id"]]["score"] not in (None, 1)
             and result["audits"][ref["id"]]["score"] < 0.9
         }
     )

@@ -244,7 +244,7 @@ class Event(models.Model):
 
     @property
     def recurrence_label(self):
-        """"weekly", "every 2 weeks", "every 3 months" …; empty for a one-off event."""
+        """ "weekly", "every 2 weeks", "every 3 months" …; empty for a one-off event."""
         if not self.frequency:
             return ""
         if self.interval <= 1:

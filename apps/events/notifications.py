@@ -3,10 +3,9 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from apps.users.roles import MODERATORS
-
 from apps.events.formatting import when_text
 from apps.mailing.emails import send_templated_email
+from apps.users.roles import MODERATORS
 
 SUBMITTED = "events-submitted"
 SUBMITTED_TO_TEAM = "events-submitted-moderators"

@@ -356,7 +356,8 @@ class Job(PreviewableMixin, models.Model):
     def can_renew(self):
         if self.status == self.Status.EXPIRED:
             return True
-        return self.status == self.Status.APPROVED and self.expires is not None and timezone.now() >= self.renewable_from
+        approved = self.status == self.Status.APPROVED and self.expires is not None
+        return approved and timezone.now() >= self.renewable_from
 
     @property
     def rejection_reason(self):

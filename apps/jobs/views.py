@@ -278,14 +278,13 @@ def job_renew(request, pk):
         return render(request, "jobs/job_renew.html", {"job": job})
     if job.status == Job.Status.APPROVED and not job.can_renew:
         when = date_format(timezone.localtime(job.renewable_from), "j F Y")
-        return message_response(
-            request, 409, _("Not yet"), _("This job can be renewed from %(date)s, a week before it expires.") % {"date": when}
-        )
+        text = _("This job can be renewed from %(date)s, a week before it expires.") % {"date": when}
+        return message_response(request, 409, _("Not yet"), text)
     try:
         services.renew(job, request.user)
     except TransitionNotAllowed as refusal:
         return message_response(request, 409, _("Not possible"), str(refusal))
-    messages.success(request, _("Your job was sent to the moderators; it gets a new period on the board once approved."))
+    messages.success(request, _("Your job went back to the moderators; once approved it gets a new period."))
     return redirect("jobs:my_jobs")
 
 

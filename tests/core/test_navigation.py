@@ -106,8 +106,8 @@ def test_social_sign_in_buttons_only_for_configured_providers(client, site):
 
 
 def test_every_page_kind_has_a_meta_description(client, home_page):
-    StandardPageFactory(parent=home_page, title="Quotes", slug="quotes",
-                        body=[("rich_text", "<p>What people say about **Python** and why they use it.</p>")])  # fmt: skip
+    body = [("rich_text", "<p>What people say about **Python** and why they use it.</p>")]
+    StandardPageFactory(parent=home_page, title="Quotes", slug="quotes", body=body)
     StandardPageFactory(parent=home_page, title="Described", slug="described", search_description="Set by hand.")
     for url, expected in [
         ("/quotes/", "What people say about Python and why they use it."),

@@ -63,7 +63,8 @@ def test_the_local_time_names_its_zone_once_and_leaves_room_for_the_visitors(cli
 
 def test_an_event_happening_now_is_not_listed_again_under_upcoming(client, site, python_events):
     now = timezone.now()
-    EventFactory(calendar=python_events, title="PyCon Now", start=now - timedelta(hours=1), end=now + timedelta(hours=5))
+    start, end = now - timedelta(hours=1), now + timedelta(hours=5)
+    EventFactory(calendar=python_events, title="PyCon Now", start=start, end=end)
     EventFactory(calendar=python_events, title="EuroPython Soon", start=in_days(5))
     body = client.get("/events/").content.decode()
     assert "PyCon Now" in body.split("Happening now")[1].split("</section>")[0]
