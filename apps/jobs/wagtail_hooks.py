@@ -12,7 +12,6 @@ from apps.core.sections import HomepageSection
 from apps.jobs import admin_views
 from apps.jobs.models import Job, JobCategory, JobType
 from apps.search.query import SOURCE_LIMIT, SearchResult
-from apps.users.menu import AccountMenuItem
 
 HOMEPAGE_JOBS = 5
 
@@ -139,8 +138,3 @@ def search_live_jobs(query):
         )
         for job in jobs
     ]
-
-
-@hooks.register("register_account_menu_item")
-def your_jobs_menu_item():
-    return AccountMenuItem(_("Your jobs"), "jobs:my_jobs", order=60)

@@ -4,7 +4,7 @@ An app adds a link with::
 
     @hooks.register("register_account_menu_item")
     def jobs_menu_item():
-        return AccountMenuItem(_("Your jobs"), "jobs:my_jobs", order=60)
+        return AccountMenuItem(_("Your jobs"), "jobs:mine", order=50)
 
 A link appears only when its URL name resolves, so items of apps that are not
 installed (or not built yet) simply do not show.
@@ -39,6 +39,7 @@ BUILT_IN_ITEMS = (
     AccountMenuItem(_("PSF membership"), "users:membership", 40),
     # Filled by the nominations, jobs and sponsors apps when their URLs exist.
     AccountMenuItem(_("Your nominations"), "nominations:mine", 50),
+    AccountMenuItem(_("Your jobs"), "jobs:my_jobs", 60),
     AccountMenuItem(_("Your sponsorships"), "sponsors:mine", 70),
 )
 

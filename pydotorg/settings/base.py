@@ -274,6 +274,7 @@ EVENTS_REMINDER_HOURS = env.int("EVENTS_REMINDER_HOURS", default=24)  # reminder
 EVENTS_MODERATORS_EMAIL = env("EVENTS_MODERATORS_EMAIL", default="")
 # Accounts, profiles and PSF membership (apps.users; see docs/accounts.md)
 ACCOUNT_ADAPTER = "apps.users.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "apps.users.adapters.SocialAccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Python.org] "
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False

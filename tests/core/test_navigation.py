@@ -99,6 +99,7 @@ def test_footer_links_to_the_legal_statements_and_privacy_notice(client, home_pa
 def test_social_sign_in_buttons_only_for_configured_providers(client, site):
     html = client.get("/accounts/login/").content.decode()
     assert "GitHub" not in html.split('class="main-content"')[1].split("</main>")[0]
+    assert client.get("/accounts/github/login/").status_code == 404  # not configured: no button, no 500
     SocialApp.objects.create(provider="github", name="GitHub", client_id="id", secret="secret")
     html = client.get("/accounts/login/").content.decode()
     main = html.split('class="main-content"')[1].split("</main>")[0]
