@@ -48,14 +48,15 @@ def current(html, menu):
 def test_django_views_have_breadcrumbs_and_mark_their_section(client, navigation):
     calendar = CalendarFactory(slug="python-user-group", name="Python User Group Events")
     event = EventFactory(calendar=calendar, title="Berlin meetup", start=in_days(3))
-    job = JobFactory(job_title="Django developer", company_name="Parrot")
+    job = JobFactory(job_title="Django & Wagtail developer", company_name="Parrot")
 
     event_page = client.get(event.get_absolute_url()).content.decode()
     assert breadcrumb_texts(event_page) == ["Home", "Events", "User Group Events", "Berlin meetup"]
     assert "is-current" in event_page.split('href="/events/"')[0].rsplit("<li", 1)[1]
 
     job_page = client.get(job.get_absolute_url()).content.decode()
-    assert breadcrumb_texts(job_page) == ["Home", "Jobs", "Django developer, Parrot"]
+    assert breadcrumb_texts(job_page) == ["Home", "Jobs", "Django &amp; Wagtail developer, Parrot"]
+    assert "&amp;amp;" not in job_page
     meta = job_page.split('class="meta-menu"')[1].split("</ul>")[0]
     assert 'href="/jobs/" title="" aria-current="true"' in meta or 'href="/jobs/"  aria-current="true"' in meta
 

@@ -1,3 +1,5 @@
+import html
+
 from django import template
 from django.core.cache import cache
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
@@ -92,7 +94,8 @@ def _current_title(context):
     if block is None:
         return ""
     with context.push():
-        text = " ".join(block.nodelist.render(context).split())
+        # Rendered HTML; unescaped here because the breadcrumb template escapes it again.
+        text = html.unescape(" ".join(block.nodelist.render(context).split()))
     site_name = context.get("SITE_NAME") or ""
     for separator in (" | ", " - "):
         if site_name and text.endswith(separator + site_name):
