@@ -25,6 +25,10 @@ INSTALLED_APPS = [
     "apps.downloads",
     "apps.jobs",
     "apps.events",
+    # News, success stories and code samples (see docs/news.md)
+    "apps.blogs",
+    "apps.successstories",
+    "apps.codesamples",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
