@@ -121,9 +121,9 @@ def import_feed(feed, data, dry_run=False):
             entry.save(update_fields=list(changes))
         report.updated.append(entry)
     if not dry_run:
-        feed.last_import = timezone.now()
-        feed.last_error = ""
-        feed.save(update_fields=["last_import", "last_error"])
+        # update(), not save(): a refresh that adds nothing must not invalidate the news caches.
+        feed.last_import, feed.last_error = timezone.now(), ""
+        type(feed).objects.filter(pk=feed.pk).update(last_import=feed.last_import, last_error="")
     return report
 
 

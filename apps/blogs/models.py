@@ -156,12 +156,14 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        feeds = list(Feed.objects.filter(entries__isnull=False).distinct().order_by("name"))
+        from apps.blogs.queries import sidebar
+
+        feeds, related_blogs = sidebar()
         current = next((feed for feed in feeds if feed.slug == request.GET.get("feed")), None)
         entries = BlogEntry.objects.newest()
         if current:
-            entries = entries.filter(feed=current)
-        lead = entries.filter(featured=True).first() or entries.first()
+            entries = entries.filter(feed_id=current.pk)
+        lead = entries.order_by("-featured", "-pub_date", "-pk").first()
         rest = entries.exclude(pk=lead.pk) if lead else entries
         page_obj = Paginator(rest, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
         return self.render(
@@ -172,8 +174,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
                 "lead": lead if page_obj.number == 1 else None,
                 "page_obj": page_obj,
                 "entries": page_obj.object_list,
-                "related_blogs": list(RelatedBlog.objects.all()),
-                "extra": {"feed": current.slug} if current else {},
+                "related_blogs": related_blogs,
             },
         )
 

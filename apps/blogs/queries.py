@@ -2,7 +2,7 @@
 
 from django.core.cache import cache
 
-from apps.blogs.models import GENERATION_KEY, BlogEntry
+from apps.blogs.models import GENERATION_KEY, BlogEntry, Feed, RelatedBlog
 from apps.core.cache import generation
 
 HOMEPAGE_LIMIT = 5
@@ -20,3 +20,14 @@ def latest_entries(limit=HOMEPAGE_LIMIT):
 
 def search_entries(query, limit):
     return BlogEntry.objects.search_text(query).newest()[:limit]
+
+
+def sidebar():
+    """(feeds that have entries, related blogs) for /blogs/; cached like the news itself."""
+    key = f"blogs:sidebar:{generation(GENERATION_KEY)}"
+    value = cache.get(key)
+    if value is None:
+        feeds = list(Feed.objects.filter(entries__isnull=False).distinct().order_by("name"))
+        value = (feeds, list(RelatedBlog.objects.all()))
+        cache.set(key, value, 24 * 3600)
+    return value

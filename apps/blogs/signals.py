@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from apps.blogs.models import SURROGATE_KEY, BlogEntry
+from apps.blogs.models import SURROGATE_KEY, BlogEntry, Feed, RelatedBlog
 from apps.core.cache import bump_fragment_version, bump_generation, purge_surrogate_keys
 
 
@@ -18,6 +18,10 @@ def news_changed():
 
 @receiver(post_save, sender=BlogEntry, dispatch_uid="blogs-entry-saved")
 @receiver(post_delete, sender=BlogEntry, dispatch_uid="blogs-entry-deleted")
+@receiver(post_save, sender=Feed, dispatch_uid="blogs-feed-saved")
+@receiver(post_delete, sender=Feed, dispatch_uid="blogs-feed-deleted")
+@receiver(post_save, sender=RelatedBlog, dispatch_uid="blogs-related-saved")
+@receiver(post_delete, sender=RelatedBlog, dispatch_uid="blogs-related-deleted")
 def schedule_news_changed(sender, **kwargs):
     if kwargs.get("raw"):
         return

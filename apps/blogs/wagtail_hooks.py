@@ -25,6 +25,7 @@ class FeedIndexView(IndexView):
 class FeedViewSet(ModelViewSet):
     model = Feed
     name = "blogs_feed"
+    url_prefix = "news/feeds"
     icon = "rotate"
     index_view_class = FeedIndexView
     form_fields = ["name", "slug", "website_url", "feed_url", "active"]
@@ -40,6 +41,7 @@ class FeedViewSet(ModelViewSet):
 class BlogEntryViewSet(ModelViewSet):
     model = BlogEntry
     name = "blogs_entry"
+    url_prefix = "news/entries"
     icon = "doc-full"
     add_view_enabled = False  # entries come from the feeds
     form_fields = ["title", "featured", "summary", "pub_date", "url"]
@@ -54,6 +56,7 @@ class BlogEntryViewSet(ModelViewSet):
 class FeedAggregateViewSet(ModelViewSet):
     model = FeedAggregate
     name = "blogs_aggregate"
+    url_prefix = "news/aggregates"
     icon = "group"
     form_fields = ["name", "slug", "description", "feeds"]
     list_display = ["name", "slug"]
@@ -64,6 +67,7 @@ class FeedAggregateViewSet(ModelViewSet):
 class RelatedBlogViewSet(ModelViewSet):
     model = RelatedBlog
     name = "blogs_related"
+    url_prefix = "news/related-blogs"
     icon = "link"
     form_fields = ["name", "url", "description", "sort_order"]
     list_display = ["name", "url", "sort_order"]
