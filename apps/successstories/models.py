@@ -72,7 +72,8 @@ class StoryCategory(models.Model):
 
 class StoryQuerySet(PageQuerySet):
     def published(self):
-        return self.live().public()
+        # live() only: public() costs a query per call; stories sit under the one public index page.
+        return self.live()
 
     def listed(self):
         """List rows: newest first, with company and category, without the body."""
@@ -122,7 +123,8 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
     @path("category/<slug:slug>/", name="category")
     def category(self, request, slug):
-        category = StoryCategory.objects.filter(slug=slug).first()
+        categories = list(StoryCategory.objects.all())
+        category = next((item for item in categories if item.slug == slug), None)
         if category is None:
             raise Http404(_("No such category."))
         page_obj = Paginator(self.stories().listed().filter(category=category), STORIES_PER_PAGE).get_page(
@@ -134,7 +136,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "category": category,
                 "page_obj": page_obj,
-                "categories": list(StoryCategory.objects.all()),
+                "categories": categories,
             },
         )
 
@@ -194,8 +196,12 @@ class StoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from apps.core.cache import generation
+
         url = self.get_url(request) or ""
         context["index_url"] = url[: -len(self.slug) - 1] if url.endswith(f"{self.slug}/") else url
+        # The rendered story is cached per published revision and company edits (see story_page.html).
+        context["story_cache_version"] = f"{self.latest_revision_id}-{generation(GENERATION_KEY)}"
         return context
 
 
