@@ -29,16 +29,16 @@ def site_url(path):
 
 def ensure_moderation_workflow(index):
     """The index's workflow: moderators approve each story before it is published."""
-    workflow = index.get_workflow()
-    if workflow is not None:
-        return workflow
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    # The index's own workflow, not one inherited from the root (Wagtail's default "Moderators approval").
+    assigned = WorkflowPage.objects.filter(page=index).select_related("workflow").first()
+    workflow = assigned.workflow if assigned else Workflow.objects.get_or_create(name=WORKFLOW_NAME)[0]
     if not workflow.workflow_tasks.exists():
         task, created = GroupApprovalTask.objects.get_or_create(name="Moderators approve the story")
         if created:
             task.groups.set([Group.objects.get_or_create(name=MODERATORS)[0]])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    if assigned is None:
+        WorkflowPage.objects.create(page=index, workflow=workflow)
     # Moderators open submitted stories in the page editor to review them.
     moderators = Group.objects.get_or_create(name=MODERATORS)[0]
     for codename in ("change_page", "publish_page"):
