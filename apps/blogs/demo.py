@@ -55,5 +55,7 @@ def load(data_dir, stdout):
     )
     aggregate.feeds.add(*feeds.values())
     for order, (name, url, description) in enumerate(RELATED_BLOGS):
-        RelatedBlog.objects.get_or_create(url=url, defaults={"name": name, "description": description, "sort_order": order})
+        RelatedBlog.objects.get_or_create(
+            url=url, defaults={"name": name, "description": description, "sort_order": order}
+        )
     return f"PSF feed: {report.summary()}"

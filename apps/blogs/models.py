@@ -90,6 +90,11 @@ class BlogEntry(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        # The summary is shown as HTML: whatever wrote it (the import or the admin), it is sanitised here.
+        self.summary = str(sanitize_html(self.summary))
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return self.url
 
@@ -97,11 +102,6 @@ class BlogEntry(models.Model):
     def plain_summary(self):
         """The summary as plain text, for excerpts and search results."""
         return " ".join(html.unescape(strip_tags(self.summary)).split())
-
-    def save(self, *args, **kwargs):
-        # The summary is shown as HTML: whatever wrote it (the import or the admin), it is sanitised here.
-        self.summary = str(sanitize_html(self.summary))
-        super().save(*args, **kwargs)
 
 
 class FeedAggregate(models.Model):

@@ -37,9 +37,7 @@ class Company(index.Indexed, models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    logo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     website = models.URLField(max_length=500, blank=True)
     about = RichTextField(blank=True, features=["bold", "italic", "link"])
 
@@ -158,9 +156,7 @@ class StoryPage(BasePage):
     author_email = models.EmailField(blank=True, help_text=_("Not shown on the site."))
     pull_quote = models.TextField(blank=True, max_length=500)
     body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     featured = models.BooleanField(default=False, help_text=_("Show on the homepage and in the menu."))
 
     objects = PageManager.from_queryset(StoryQuerySet)()

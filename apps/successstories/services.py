@@ -43,7 +43,9 @@ def ensure_moderation_workflow(index):
     moderators = Group.objects.get_or_create(name=MODERATORS)[0]
     for codename in ("change_page", "publish_page"):
         GroupPagePermission.objects.get_or_create(
-            group=moderators, page=index, permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            group=moderators,
+            page=index,
+            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
         )
     return workflow
 

@@ -17,7 +17,9 @@ def submit_story(request, index):
     if request.method == "GET":
         return TemplateResponse(request, template, {**context, "form": StorySubmissionForm()})
     if services.over_rate_limit(request.user):
-        context.update(form=StorySubmissionForm(), error=_("You have sent several stories today; please try again tomorrow."))
+        context.update(
+            form=StorySubmissionForm(), error=_("You have sent several stories today; please try again tomorrow.")
+        )
         return TemplateResponse(request, template, context, status=429)
     form = StorySubmissionForm(request.POST, request.FILES)
     if form.is_spam():

@@ -278,6 +278,8 @@ DOWNLOADS_GPG_BINARY = env("DOWNLOADS_GPG_BINARY", default="gpg")
 # Events
 EVENTS_ENDLESS_RULE_YEARS = env.int("EVENTS_ENDLESS_RULE_YEARS", default=2)  # imported endless RRULEs stop after this
 EVENTS_REMINDER_HOURS = env.int("EVENTS_REMINDER_HOURS", default=24)  # reminders go out this long before a start
+# Success stories (apps.successstories): where submitted stories are announced for review
+SUCCESS_STORIES_EMAIL = env("SUCCESS_STORIES_EMAIL", default="psf-success-stories@python.org")
 # Accounts, profiles and PSF membership (apps.users; see docs/accounts.md)
 ACCOUNT_ADAPTER = "apps.users.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Python.org] "

@@ -1,7 +1,6 @@
 """The feed import: the real PSF feed, idempotence, sanitising, and feeds that are down, slow or broken."""
 
 import logging
-import socket
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -41,7 +40,9 @@ def test_importing_again_changes_nothing(psf_feed, psf_feed_xml):
 
 def test_an_edited_entry_is_updated_not_duplicated(psf_feed, psf_feed_xml):
     importer.import_feed(psf_feed, psf_feed_xml)
-    edited = psf_feed_xml.replace(b"Introducing Electronic Contributor Agreements", b"Electronic Contributor Agreements")
+    edited = psf_feed_xml.replace(
+        b"Introducing Electronic Contributor Agreements", b"Electronic Contributor Agreements"
+    )
     report = importer.import_feed(psf_feed, edited)
     assert [entry.title for entry in report.updated] == ["Electronic Contributor Agreements"]
     assert BlogEntry.objects.count() == 25
@@ -75,7 +76,7 @@ def test_the_job_fetches_with_a_timeout_and_skips_broken_feeds(psf_feed, psf_fee
     broken = FeedFactory(slug="broken", feed_url="https://broken.example.org/rss")
     http.serve = {
         psf_feed.feed_url: psf_feed_xml,
-        slow.feed_url: socket.timeout("timed out"),
+        slow.feed_url: TimeoutError("timed out"),
         broken.feed_url: b"<html>Oops, a login page</html>",
     }
     with caplog.at_level(logging.WARNING, logger="apps.blogs.importer"):

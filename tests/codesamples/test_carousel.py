@@ -24,7 +24,7 @@ def test_published_samples_drive_the_carousel_in_order(client, home_page):
     content = client.get("/").content.decode()
     assert content.index("Compound Data Types") < content.index("Functions Defined")
     assert "Draft sample" not in content
-    assert 'data-code-carousel' in content and "js/codesamples.js" in content
+    assert "data-code-carousel" in content and "js/codesamples.js" in content
     assert content.count('role="tab"') == 2
     assert '<span class="nb">print</span>' in content or 'class="highlight"' in content
 

@@ -68,10 +68,10 @@ def bulk_stories(index, count, categories, companies):
          "Python helps.", "[]", False)
         for n, page in enumerate(pages)
     ]  # fmt: skip
+    columns = (
+        "page_ptr_id, social_text, noindex, company_id, category_id, author, author_email, pull_quote, body, featured"
+    )
+    sql = f"INSERT INTO {StoryPage._meta.db_table} ({columns}) VALUES ({', '.join(['%s'] * 10)})"  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {StoryPage._meta.db_table} (page_ptr_id, social_text, noindex, company_id, category_id, "
-            "author, author_email, pull_quote, body, featured) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-            rows,
-        )
+        cursor.executemany(sql, rows)
     Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)

@@ -41,8 +41,10 @@ def test_category_page_lists_its_stories_and_unknown_categories_are_404(client, 
 def test_story_page_shows_company_quote_and_body(client, story_index, engineering):
     company = CompanyFactory(name="Pittman-Cardenas", website="https://pittman.example.com/",
                              about="<p>Bridge inspectors.</p>")  # fmt: skip
-    StoryPageFactory(parent=story_index, title="Faster bridge inspections", slug="bridges", company=company,
-                     category=engineering, author="Cynthia Allen", pull_quote="Reports in two days, not ten.")  # fmt: skip
+    StoryPageFactory(
+        parent=story_index, title="Faster bridge inspections", slug="bridges", company=company,
+        category=engineering, author="Cynthia Allen", pull_quote="Reports in two days, not ten.",
+    )  # fmt: skip
     response = client.get("/success-stories/bridges/")
     assert response.status_code == 200
     content = response.content.decode()

@@ -4,8 +4,8 @@ import io
 
 import pytest
 from django.core import mail
-from PIL import Image as PILImage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
