@@ -80,7 +80,19 @@ STORIES = [
       "without digging into the harness.",
       "Writing a new hardware test takes minutes, and the test suite has caught regressions that manual "
       "checks had missed for years."]),
+    ("orozco-inc", "education", "Teaching data literacy with Python", "Victor Mejia",
+     "Students who had never written code were plotting real census data by the third week.",
+     False,
+     ["Orozco Inc runs evening courses in data literacy for adults returning to education. Most students "
+      "have never programmed, and many are wary of anything that looks like mathematics.",
+      "The course uses Python in the browser-based notebooks the students already know from their "
+      "coursework. They start with lists of numbers, move on to pandas tables and finish by answering "
+      "questions of their own with public data.",
+      "Python's readable syntax keeps the focus on the questions rather than the language, and graduates "
+      "keep using the same tools at work."]),
 ]  # fmt: skip
+# Categories python.org's menu links to that the legacy dump lacks.
+EXTRA_CATEGORIES = [("Education", "education")]
 
 
 def legacy_rows(data_dir, model):
@@ -119,6 +131,8 @@ def load(data_dir, stdout):
         categories[fields["slug"]], _ = StoryCategory.objects.get_or_create(
             slug=fields["slug"], defaults={"name": fields["name"]}
         )
+    for name, slug in EXTRA_CATEGORIES:
+        categories[slug], _ = StoryCategory.objects.get_or_create(slug=slug, defaults={"name": name})
     companies = {}
     for fields in legacy_rows(data_dir, "companies.company"):
         companies[fields["slug"]], _ = Company.objects.get_or_create(

@@ -54,7 +54,7 @@ def test_rss_of_blog_entries(client, blog_index, psf_feed, psf_feed_xml):
     response = client.get("/blogs/feed/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
-    items = ET.fromstring(response.content)  # noqa: S314 - our own response.findall("./channel/item")
+    items = ET.fromstring(response.content).findall("./channel/item")  # noqa: S314 - our own response
     assert len(items) == 25
     assert items[0].findtext("title") == "Introducing Electronic Contributor Agreements"
 
