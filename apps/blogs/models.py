@@ -85,7 +85,12 @@ class BlogEntry(models.Model):
         verbose_name = _("blog entry")
         verbose_name_plural = _("blog entries")
         constraints = [models.UniqueConstraint(fields=["feed", "guid"], name="blogs_entry_unique_guid")]
-        indexes = [models.Index(fields=["feed", "-pub_date"], name="blogs_entry_feed_date")]
+        indexes = [
+            models.Index(fields=["feed", "-pub_date"], name="blogs_entry_feed_date"),
+            # /blogs/: the lead (featured first) and the list (newest first), without a sort of every entry.
+            models.Index(fields=["-featured", "-pub_date", "-id"], name="blogs_entry_lead"),
+            models.Index(fields=["-pub_date", "-id"], name="blogs_entry_newest"),
+        ]
 
     def __str__(self):
         return self.title

@@ -111,13 +111,27 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     def stories(self):
         return StoryPage.objects.child_of(self)
 
+    def featured_and_groups(self):
+        """The featured story and [(category, newest stories)], cached until a story or company changes."""
+        from django.core.cache import cache
+
+        from apps.core.cache import generation
+
+        key = f"successstories:index:{self.pk}:{generation(GENERATION_KEY)}"
+        value = cache.get(key)
+        if value is None:
+            featured = self.stories().featured_story()
+            groups = {}
+            for story in self.stories().exclude(pk=getattr(featured, "pk", None)).top_per_category():
+                groups.setdefault(story.category, []).append(story)
+            value = (featured, list(groups.items()))
+            cache.set(key, value, 24 * 3600)
+        return value
+
     @path("")
     def index(self, request):
-        featured = self.stories().featured_story()
-        groups = {}
-        for story in self.stories().exclude(pk=getattr(featured, "pk", None)).top_per_category():
-            groups.setdefault(story.category, []).append(story)
-        return self.render(request, context_overrides={"featured": featured, "groups": list(groups.items())})
+        featured, groups = self.featured_and_groups()
+        return self.render(request, context_overrides={"featured": featured, "groups": groups})
 
     @path("category/<slug:slug>/", name="category")
     def category(self, request, slug):
