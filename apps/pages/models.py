@@ -80,7 +80,9 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     # Domain apps add their index page types here (downloads, jobs, events …).
-    subpage_types = ["pages.StandardPage", "pages.SectionIndexPage", "downloads.DownloadsIndexPage"]
+    subpage_types = [
+        "pages.StandardPage", "pages.SectionIndexPage", "downloads.DownloadsIndexPage", "community.CommunityIndexPage",
+    ]  # fmt: skip
     max_count = 1
 
     class Meta:
@@ -103,7 +105,7 @@ class SectionIndexPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body"), FieldPanel("show_children")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
-    parent_page_types = ["pages.HomePage", "pages.SectionIndexPage"]
+    parent_page_types = ["pages.HomePage", "pages.SectionIndexPage", "community.CommunityIndexPage"]
     subpage_types = ["pages.StandardPage", "pages.SectionIndexPage"]
 
     class Meta:
@@ -126,7 +128,9 @@ class StandardPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("body"), FieldPanel("sidebar")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
-    parent_page_types = ["pages.HomePage", "pages.SectionIndexPage", "pages.StandardPage"]
+    parent_page_types = [
+        "pages.HomePage", "pages.SectionIndexPage", "pages.StandardPage", "community.CommunityIndexPage",
+    ]  # fmt: skip
     subpage_types = ["pages.StandardPage"]
 
     class Meta:

@@ -25,6 +25,10 @@ INSTALLED_APPS = [
     "apps.downloads",
     "apps.jobs",
     "apps.events",
+    "apps.community",
+    "apps.minutes",
+    "apps.banners",
+    "apps.work_groups",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -309,3 +313,13 @@ REQUIRE_STAFF_MFA = env.bool("REQUIRE_STAFF_MFA", default=True)
 MIDDLEWARE += ["apps.users.middleware.StaffMFARequiredMiddleware", "apps.users.middleware.SuperuserOnlyPathsMiddleware"]
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# Community posts, board minutes, banners, work groups, site extras (see docs/community.md)
+COMMUNITY_PHOTO_MAX_BYTES = env.int("COMMUNITY_PHOTO_MAX_BYTES", default=5 * 1024 * 1024)
+MIDDLEWARE += ["apps.banners.middleware.ApiNoticeMiddleware"]  # X-API-Notice on /api/ responses
+# /shell/ embeds this console (python.org uses https://console.python.org/python-dot-org-console/); empty: none.
+SHELL_EMBED_URL = env("SHELL_EMBED_URL", default="")
+if SHELL_EMBED_URL:
+    from urllib.parse import urlsplit
+
+    _shell = urlsplit(SHELL_EMBED_URL)
+    SECURE_CSP["frame-src"] = [*SECURE_CSP["frame-src"], f"{_shell.scheme}://{_shell.netloc}"]
