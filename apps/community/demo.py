@@ -140,7 +140,7 @@ def ensure_index(home):
         Page.objects.get(pk=existing.pk).delete()
         index.slug = "community"
     index.save_revision().publish()
-    return index
+    return CommunityIndexPage.objects.get(pk=index.pk)  # fresh: the rename changed its url_path
 
 
 def ensure_microbit(index):

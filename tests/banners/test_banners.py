@@ -75,7 +75,9 @@ def test_no_banner_query_when_none_is_active(client, pages):
     assert not [q for q in context.captured_queries if "banners_banner" in q["sql"]]
 
 
-def test_saving_a_banner_shows_it_at_once_and_purges_the_cdn(client, pages, monkeypatch, django_capture_on_commit_callbacks):
+def test_saving_a_banner_shows_it_at_once_and_purges_the_cdn(
+    client, pages, monkeypatch, django_capture_on_commit_callbacks
+):
     purged = []
     monkeypatch.setattr("apps.banners.signals.purge_surrogate_keys", lambda *keys: purged.extend(keys))
     assert banner_titles(client, "/about/") == []

@@ -30,8 +30,7 @@ def grow_to(rows, people):
     """Add community posts, minutes and work groups (with members) until each has ``rows`` rows."""
     have = Post.objects.count()
     Post.objects.bulk_create(
-        Post(title=f"Post {n}", body="Text", status=Post.Status.PUBLIC, kind=Post.Kind.TEXT)
-        for n in range(have, rows)
+        Post(title=f"Post {n}", body="Text", status=Post.Status.PUBLIC, kind=Post.Kind.TEXT) for n in range(have, rows)
     )
     have = Minutes.objects.count()
     Minutes.objects.bulk_create(
@@ -40,8 +39,16 @@ def grow_to(rows, people):
     )
     have = WorkGroup.objects.count()
     WorkGroup.objects.bulk_create(
-        WorkGroup(name=f"Group {n}", slug=f"group-{n}", purpose="p", active_time="a", core_values="c", rules="r",
-                  communication="m", approved=True)  # fmt: skip
+        WorkGroup(
+            name=f"Group {n}",
+            slug=f"group-{n}",
+            purpose="p",
+            active_time="a",
+            core_values="c",
+            rules="r",
+            communication="m",
+            approved=True,
+        )  # fmt: skip
         for n in range(have, rows)
     )
     first_group = WorkGroup.objects.get(slug="group-0")
