@@ -6,7 +6,6 @@ pages, and a routable sub-route serves each post at /community/<id>/.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.http import Http404
@@ -27,6 +26,7 @@ from apps.core.models import BasePage
 
 MAX_POST_ID = 2**63 - 1  # the largest value of a bigint primary key
 POSTS_PER_PAGE = 20
+MAX_LIST_PAGE = 10_000
 PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp"]
 
 
@@ -164,14 +164,23 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
 
     @re_path(r"^$")
     def post_list(self, request):
-        posts = Post.objects.visible_to(request.user).newest_first().select_related("author")
-        page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+        number = request.GET.get("page", "1")
+        number = int(number) if number.isdigit() and 0 < int(number) <= MAX_LIST_PAGE else 1
+        start = (number - 1) * POSTS_PER_PAGE
+        # One row past the page tells whether older posts exist, without a COUNT query.
+        rows = list(
+            Post.objects.visible_to(request.user)
+            .newest_first()
+            .select_related("author")[start : start + POSTS_PER_PAGE + 1]
+        )
         return self.render(
             request,
             context_overrides={
-                "page_obj": page_obj,
-                "posts": page_obj.object_list,
-                "children": self.get_children().live().public(),
+                "posts": rows[:POSTS_PER_PAGE],
+                "newer_page": number - 1 if number > 1 else None,
+                "older_page": number + 1 if len(rows) > POSTS_PER_PAGE else None,
+                # Live children without a view restriction of their own, in one query.
+                "children": self.get_children().live().filter(view_restrictions__isnull=True),
             },
         )
 

@@ -81,10 +81,18 @@ def test_community_page_tree_rules():
     assert CommunityIndexPage.max_count == 1
 
 
-def test_paginated_list_with_a_bad_page_number_still_renders(client, community_page):
-    PostFactory.create_batch(25)
-    assert client.get("/community/?page=2").status_code == 200
-    assert client.get("/community/?page=abc").status_code == 200
+def test_the_list_pages_through_older_posts(client, community_page):
+    for number in range(25):
+        PostFactory(title=f"Meetup recap number {number:02}")
+    first = client.get("/community/").content.decode()
+    assert "Meetup recap number 24" in first and "Meetup recap number 05" in first
+    assert "Meetup recap number 04" not in first and 'href="?page=2"' in first
+    second = client.get("/community/?page=2").content.decode()
+    assert "Meetup recap number 04" in second and "Meetup recap number 05" not in second
+    assert 'href="?page=1"' in second and "Older posts" not in second
+    for bad in ("abc", "-1", "0", "99999999999999999999"):  # odd page numbers show the first page
+        response = client.get(f"/community/?page={bad}")
+        assert response.status_code == 200 and "Meetup recap number 24" in response.content.decode()
 
 
 @pytest.mark.parametrize(
