@@ -1,9 +1,11 @@
 """Demo community: /community/ as the community index page (its content pages kept), the micro:bit page,
 and community posts of each kind."""
 
+from datetime import timedelta
 from io import BytesIO
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.models import Page
 
 from apps.community.models import CommunityIndexPage, Post
@@ -165,7 +167,8 @@ def load(data_dir, stdout=None):
     index = ensure_index(home)
     pages = ensure_microbit(index)
     created = 0
-    for data in POSTS:
+    now = timezone.now()
+    for number, data in enumerate(POSTS):
         if Post.objects.filter(title=data["title"]).exists():
             continue
         post = Post(**{"status": Post.Status.PUBLIC, **data})
@@ -173,5 +176,7 @@ def load(data_dir, stdout=None):
             post.photo = demo_photo()
         post.full_clean()
         post.save()
+        # Spread the posts over the past weeks, the first one oldest (``created`` is set on insert).
+        Post.objects.filter(pk=post.pk).update(created=now - timedelta(days=9 * (len(POSTS) - number), hours=number))
         created += 1
     return f"{created} community posts and {pages} pages created"
