@@ -40,7 +40,7 @@ def test_the_community_stub_becomes_the_community_page_keeping_its_tree(client, 
         assert client.get(post.get_absolute_url()).status_code == 200
 
 
-def test_a_year_of_minutes_with_the_newest_awaiting_approval(client, db, data_dir):
+def test_a_year_of_minutes_with_the_newest_awaiting_approval(client, home_page, data_dir):
     minutes_demo.load(data_dir)
     minutes_demo.load(data_dir)
     assert Minutes.objects.count() == 12
