@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "apps.downloads",
     "apps.jobs",
     "apps.events",
+    "apps.sponsors",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -309,3 +310,9 @@ REQUIRE_STAFF_MFA = env.bool("REQUIRE_STAFF_MFA", default=True)
 MIDDLEWARE += ["apps.users.middleware.StaffMFARequiredMiddleware", "apps.users.middleware.SuperuserOnlyPathsMiddleware"]
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+
+# Sponsorship program (apps.sponsors)
+SPONSORS_PSF_EMAIL = env("SPONSORS_PSF_EMAIL", default="sponsors@python.org")  # applications and contracts go here
+SPONSORS_ASSET_REMINDER_DAYS = env.int("SPONSORS_ASSET_REMINDER_DAYS", default=7)  # remind before an asset is due
+SPONSORS_VOUCHER_API_URL = env("SPONSORS_VOUCHER_API_URL", default="")  # the conference's voucher API
+SPONSORS_VOUCHER_API_KEY = env("SPONSORS_VOUCHER_API_KEY", default="")
