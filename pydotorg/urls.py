@@ -32,11 +32,13 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("downloads/", include("apps.downloads.urls")),
     path("api/v1/", include("apps.downloads.api_urls_v1")),
+    path("api/v2/", include("apps.sponsors.api_urls")),
     path("api/v2/", include("apps.downloads.api_urls_v2")),
     re_path(r"^download/releases/(?P<version>[0-9][0-9a-z.]*)/?$", downloads_views.legacy_release),
     path("doc/versions/", downloads_views.doc_versions, name="doc_versions"),
     path("jobs/", include("apps.jobs.urls")),
     path("events/", include("apps.events.urls")),
+    path("", include("apps.sponsors.urls")),  # /sponsors/application/, /psf/sponsors/, /users/sponsorships/
     path("users/", include("apps.users.urls")),
     path("membership/", users_views.membership_landing, name="membership_landing"),
 ]

@@ -198,8 +198,9 @@ class SponsorshipBenefit(ClusterableModel):
         null=True, blank=True, help_text=_("How many sponsorships can hold it. Empty: no limit.")
     )
     soft_capacity = models.BooleanField(default=False, help_text=_("Capacity may be exceeded (staff decide)."))
-    conflicts = ParentalManyToManyField("self", blank=True, symmetrical=True,
-                                        help_text=_("Benefits that cannot be selected together with this one."))  # fmt: skip
+    conflicts = ParentalManyToManyField(
+        "self", blank=True, symmetrical=True, help_text=_("Benefits that cannot be selected together with this one.")
+    )
     legal_clauses = ParentalManyToManyField(LegalClause, blank=True, related_name="benefits")
     order = models.PositiveIntegerField(default=0, db_index=True)
 
