@@ -19,6 +19,8 @@ SCHEDULE = [
     ("verify_release_signatures", "*/20 * * * *"),
     ("import_ics", "7 * * * *"),
     ("send_event_reminders", "*/15 * * * *"),
+    ("send_asset_reminders", "30 9 * * *"),
+    ("create_conference_vouchers", "50 * * * *"),
 ]
 
 for command, expression in SCHEDULE:

@@ -87,8 +87,10 @@ class AssetForm(forms.Form):
             if feature.kind == FeatureKind.REQUIRED_IMAGE:
                 self.fields[name] = forms.FileField(**common)
             elif feature.kind == FeatureKind.REQUIRED_TEXT:
-                self.fields[name] = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=feature.max_length,
-                                                    initial=current.text if current else "", **common)  # fmt: skip
+                self.fields[name] = forms.CharField(
+                    widget=forms.Textarea(attrs={"rows": 4}), max_length=feature.max_length,
+                    initial=current.text if current else "", **common,
+                )  # fmt: skip
             elif feature.kind == FeatureKind.REQUIRED_RESPONSE:
                 self.fields[name] = forms.ChoiceField(
                     choices=[("", "—"), *SponsorAsset.Response.choices], widget=forms.RadioSelect,

@@ -784,6 +784,8 @@ class BenefitFeature(FeatureFields):
     """A feature as a sponsorship holds it (copied from the benefit's configuration)."""
 
     sponsor_benefit = models.ForeignKey(SponsorBenefit, on_delete=models.CASCADE, related_name="features")
+    reminder_sent_on = models.DateField(null=True, blank=True, editable=False,
+                                        help_text=_("When the sponsor was reminded this asset is due."))  # fmt: skip
 
     class Meta:
         ordering = ["pk"]

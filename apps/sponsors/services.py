@@ -71,6 +71,10 @@ class ProgramConfiguration:
             benefit.conflict_ids = {c.pk for c in benefit.conflicts.all()}
             benefit.sold_out = benefit.is_sold_out(benefit.used)
             benefit.remaining = benefit.remaining_capacity(benefit.used)
+        for benefit in benefits:  # a conflict holds both ways, whichever side it was entered on
+            for other in list(benefit.conflict_ids):
+                if other in config.by_id:
+                    config.by_id[other].conflict_ids.add(benefit.pk)
         for package in packages:
             config.package_benefits[package.pk] = {b.pk for b in benefits if package.pk in b.package_ids}
         return config

@@ -279,6 +279,6 @@ def upload_assets(request, pk):
 def sponsors_page(request):
     """Current sponsors by level, with logos and links; cached and purged when sponsorships change."""
     levels = placements.sponsors_by_level()
-    response = render(request, "sponsors/sponsors_page.html", {"levels": levels,
-                                                               "apply_url": reverse("sponsors:application")})  # fmt: skip
+    context = {"levels": levels, "apply_url": reverse("sponsors:application")}
+    response = render(request, "sponsors/sponsors_page.html", context)
     return add_surrogate_keys(response, services.SPONSORS_SURROGATE_KEY)
