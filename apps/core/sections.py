@@ -80,7 +80,7 @@ class Placement:
     order: int = 100
 
     def render(self, request):
-        return render_to_string(self.template, self.get_context(request), request=request)
+        return render_to_string(self.template, self.get_context(request), request=request).strip()
 
 
 def render_placement(name, request):
