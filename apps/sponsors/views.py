@@ -111,7 +111,6 @@ def application(request):
         "package_benefits": {p: sorted(ids) for p, ids in configuration.package_benefits.items()},
         "a_la_carte": {p.pk: p.allow_a_la_carte for p in configuration.packages},
         "conflicts": {b.pk: sorted(b.conflict_ids) for b in configuration.benefits if b.conflict_ids},
-        "benefit_values": {b.pk: b.internal_value or 0 for b in configuration.benefits},
     }
     status = 400 if errors else 200
     return render(request, "sponsors/application_form.html", context, status=status)

@@ -10,7 +10,6 @@ if (form) {
     const packageBenefits = read("package-benefits");
     const aLaCarte = read("package-a-la-carte");
     const conflicts = read("benefit-conflicts");
-    const values = read("benefit-values");
     const boxes = [...form.querySelectorAll("input[name=benefits]")];
     const byId = new Map(boxes.map((box) => [box.value, box]));
     const summary = form.querySelector(".selection-summary");
@@ -52,11 +51,9 @@ if (form) {
                 note.hidden = quiet || !reason;
             }
         });
-        const total = chosen.reduce((sum, box) => sum + (values[box.value] || 0), 0);
         summary.hidden = false;
         summary.textContent = (pkg ? "" : "Choose a package above, or standalone benefits below. ") +
-            `${chosen.length} benefit${chosen.length === 1 ? "" : "s"} selected` +
-            (total ? ` (internal value US$${total.toLocaleString("en-US")})` : "") + ".";
+            `${chosen.length} benefit${chosen.length === 1 ? "" : "s"} selected.`;
         highlightPackage(pkg);
     }
 
