@@ -23,7 +23,12 @@ def grow(target, year):
     """Benefits of ``year`` up to ``target`` (each in a package, with a feature and a conflict), and as many
     finalized sponsorships as a tenth of that, each holding twenty benefits."""
     from apps.sponsors.models import (
-        BenefitFeatureConfiguration, FeatureKind, SponsorBenefit, Sponsorship, SponsorshipBenefit, SponsorshipPackage,
+        BenefitFeatureConfiguration,
+        FeatureKind,
+        SponsorBenefit,
+        Sponsorship,
+        SponsorshipBenefit,
+        SponsorshipPackage,
         SponsorshipProgram,
     )  # fmt: skip
     from tests.sponsors.factories import ContactFactory, SponsorFactory

@@ -31,7 +31,9 @@ def create_voucher(voucher_type, quantity, sponsor_name, sponsorship_id):
         "voucher_type": voucher_type, "quantity": quantity, "sponsor_name": sponsor_name,
         "sponsor_id": sponsorship_id,
     }).encode()  # fmt: skip
-    request = urllib.request.Request(url, data=payload, method="POST", headers={
+    if not url.startswith(("https://", "http://")):
+        raise VoucherError("SPONSORS_VOUCHER_API_URL must be an http(s) URL.")
+    request = urllib.request.Request(url, data=payload, method="POST", headers={  # noqa: S310 - scheme checked
         "Authorization": f"Bearer {key}", "Content-Type": "application/json", "Accept": "application/json",
     })  # fmt: skip
     try:

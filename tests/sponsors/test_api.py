@@ -53,11 +53,27 @@ def test_logo_placements_shape_and_filters(client, token, finalized):
     response = client.get(PLACEMENTS, HTTP_AUTHORIZATION=token)
     assert response.status_code == 200
     rows = response.json()
-    assert {(r["publisher"], r["flight"]) for r in rows} == {("psf", "sponsors"), ("psf", "download"), ("pypi", "sidebar")}
+    assert {(r["publisher"], r["flight"]) for r in rows} == {
+        ("psf", "sponsors"),
+        ("psf", "download"),
+        ("pypi", "sidebar"),
+    }
     row = next(r for r in rows if r["publisher"] == "pypi")
     sponsor = finalized.sponsor
-    assert set(row) == {"publisher", "flight", "sponsor", "sponsor_id", "sponsor_slug", "description", "logo",
-                        "start_date", "end_date", "sponsor_url", "level_name", "level_order"}
+    assert set(row) == {
+        "publisher",
+        "flight",
+        "sponsor",
+        "sponsor_id",
+        "sponsor_slug",
+        "description",
+        "logo",
+        "start_date",
+        "end_date",
+        "sponsor_url",
+        "level_name",
+        "level_order",
+    }
     assert row["sponsor"] == sponsor.name and row["sponsor_id"] == str(sponsor.pk) and row["level_name"] == "Gold"
     assert row["description"] == f"{sponsor.name} is a Gold sponsor of the Python Software Foundation."
     assert row["sponsor_url"] == f"http://testserver/psf/sponsors/#{sponsor.slug}"

@@ -5,7 +5,13 @@ from django.core import mail
 from django.urls import reverse
 
 from apps.sponsors.models import Sponsor, Sponsorship, SponsorshipSettings
-from tests.sponsors.factories import ContactFactory, PackageFactory, BenefitFactory, png_upload, sponsorship_with_benefits
+from tests.sponsors.factories import (
+    BenefitFactory,
+    ContactFactory,
+    PackageFactory,
+    png_upload,
+    sponsorship_with_benefits,
+)
 
 APPLY = "/sponsors/application/"
 NEW = "/sponsors/application/new/"
@@ -60,7 +66,9 @@ def test_selection_kept_across_steps(client, user, program, home_page):
     assert f'value="{program.booth.pk}" checked' in again
 
 
-def test_submit_creates_sponsorship_with_snapshot_and_emails(client, user, program, home_page, django_capture_on_commit_callbacks):
+def test_submit_creates_sponsorship_with_snapshot_and_emails(
+    client, user, program, home_page, django_capture_on_commit_callbacks
+):
     client.force_login(user)
     choose(client, program.gold, [program.logo, program.passes, program.booth])
     with django_capture_on_commit_callbacks(execute=True):
@@ -70,7 +78,10 @@ def test_submit_creates_sponsorship_with_snapshot_and_emails(client, user, progr
                                                                            args=[sponsorship.pk])  # fmt: skip
     assert sponsorship.status == "applied" and sponsorship.package == program.gold and sponsorship.for_modified_package
     assert sorted(sponsorship.benefits.values_list("name", flat=True)) == [
-        "Conference passes", "Expo hall booth", "Logo on python.org"]
+        "Conference passes",
+        "Expo hall booth",
+        "Logo on python.org",
+    ]
     assert sponsorship.benefits.get(name="Expo hall booth").added_by_user
     assert sponsorship.benefits.get(name="Conference passes").features.get(kind="tiered_quantity").quantity == 4
     sponsor = sponsorship.sponsor
@@ -79,7 +90,9 @@ def test_submit_creates_sponsorship_with_snapshot_and_emails(client, user, progr
     subjects = {m.subject: m.to for m in mail.outbox}
     assert subjects["New sponsorship application: Pelican Data"] == ["sponsors@python.org"]
     assert sorted(subjects["Thank you for applying to sponsor the Python Software Foundation"]) == [
-        "billing@pelican.example.com", "rosa@pelican.example.com"]
+        "billing@pelican.example.com",
+        "rosa@pelican.example.com",
+    ]
     assert client.session.get("sponsorship_selection") is None
 
 

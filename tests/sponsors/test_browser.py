@@ -37,7 +37,10 @@ def test_apply_for_a_package_with_a_la_carte(browser_page, home_page, user, prog
     assert not checkbox(program.booth).is_checked()
     checkbox(program.booth).check()  # à la carte
     assert checkbox(program.table).is_disabled()
-    assert "Cannot be combined with “Expo hall booth”" in page.locator(".benefit-row", has=checkbox(program.table)).inner_text()
+    assert (
+        "Cannot be combined with “Expo hall booth”"
+        in page.locator(".benefit-row", has=checkbox(program.table)).inner_text()
+    )
     assert checkbox(program.grant).is_disabled()  # standalone benefits only without a package
     assert "3 benefits selected" in page.locator(".selection-summary").inner_text()
     screenshot(page, "sponsors-application-picker")
@@ -64,4 +67,7 @@ def test_apply_for_a_package_with_a_la_carte(browser_page, home_page, user, prog
     sponsorship = Sponsorship.objects.get(sponsor__name="Chromium Widgets")
     assert sponsorship.status == "applied" and sponsorship.for_modified_package
     assert sorted(sponsorship.benefits.values_list("name", flat=True)) == [
-        "Conference passes", "Expo hall booth", "Logo on python.org"]
+        "Conference passes",
+        "Expo hall booth",
+        "Logo on python.org",
+    ]

@@ -27,7 +27,9 @@ def approved(program):
     sponsorship = sponsorship_with_benefits([program.passes, program.booth], package=program.gold)
     sponsorship.approve(date(2026, 1, 1), date(2026, 12, 31))
     soon = timezone.localdate() + timedelta(days=3)
-    BenefitFeature.objects.filter(sponsor_benefit__sponsorship=sponsorship, due_date__isnull=False).update(due_date=soon)
+    BenefitFeature.objects.filter(sponsor_benefit__sponsorship=sponsorship, due_date__isnull=False).update(
+        due_date=soon
+    )
     return sponsorship
 
 

@@ -68,10 +68,21 @@ def test_invalid_assets_refused(client, user, mine, home_page, data, message):
 def test_edit_sponsor_information(client, user, mine, home_page):
     client.force_login(user)
     form = client.get(f"/users/sponsorships/{mine.pk}/sponsor/").context["form"]
-    data = {name: value for name, value in form.initial.items() if value is not None and name not in ("web_logo", "print_logo")}
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and name not in ("web_logo", "print_logo")
+    }
     contacts = list(mine.sponsor.contacts.all())
-    data.update({"description": "Now with more Python.", "contacts-TOTAL_FORMS": len(contacts),
-                 "contacts-INITIAL_FORMS": len(contacts), "contacts-MIN_NUM_FORMS": 1, "contacts-MAX_NUM_FORMS": 1000})
+    data.update(
+        {
+            "description": "Now with more Python.",
+            "contacts-TOTAL_FORMS": len(contacts),
+            "contacts-INITIAL_FORMS": len(contacts),
+            "contacts-MIN_NUM_FORMS": 1,
+            "contacts-MAX_NUM_FORMS": 1000,
+        }
+    )
     for i, contact in enumerate(contacts):
         data.update({f"contacts-{i}-id": contact.pk, f"contacts-{i}-name": contact.name,
                      f"contacts-{i}-email": contact.email, f"contacts-{i}-phone": contact.phone,

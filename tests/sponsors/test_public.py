@@ -35,8 +35,9 @@ def test_sponsors_page_by_level(client, finalized, program, home_page):
 
 
 def test_ended_and_overlapped_sponsorships_leave_the_page(client, program, home_page):
-    ended = finalize(sponsorship_with_benefits([program.logo], package=program.gold), start=date(2025, 1, 1),
-                     end=date(2025, 12, 31))
+    ended = finalize(
+        sponsorship_with_benefits([program.logo], package=program.gold), start=date(2025, 1, 1), end=date(2025, 12, 31)
+    )
     assert ended.sponsor.name not in client.get("/psf/sponsors/").content.decode()
 
 

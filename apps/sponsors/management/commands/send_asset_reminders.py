@@ -27,7 +27,9 @@ class Command(BaseCommand):
         today = timezone.localdate()
         due = (
             BenefitFeature.objects.filter(
-                kind__in=REQUIRED_ASSET_KINDS, reminder_sent_on__isnull=True, due_date__gte=today,
+                kind__in=REQUIRED_ASSET_KINDS,
+                reminder_sent_on__isnull=True,
+                due_date__gte=today,
                 due_date__lte=today + timedelta(days=days),
                 sponsor_benefit__sponsorship__status__in=[Sponsorship.Status.APPROVED, Sponsorship.Status.FINALIZED],
             )  # fmt: skip
