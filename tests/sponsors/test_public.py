@@ -41,19 +41,20 @@ def test_ended_and_overlapped_sponsorships_leave_the_page(client, program, home_
     assert ended.sponsor.name not in client.get("/psf/sponsors/").content.decode()
 
 
-def test_page_is_cached_and_purged_on_change(client, finalized, program, home_page):
+def test_page_is_cached_and_purged_on_change(client, finalized, program, home_page, django_capture_on_commit_callbacks):
     assert finalized.sponsor.name in client.get("/psf/sponsors/").content.decode()
     newcomer = sponsorship_with_benefits([program.logo], package=program.gold)
-    newcomer.sponsor.name = "Newcomer Widgets"
-    newcomer.sponsor.save()
     newcomer.approve(date(2026, 1, 1), date(2099, 1, 1))
     contract = newcomer.contract
     contract.send()
     contract.execute(pdf_upload())
-    # Without a purge the cached placements still show the old list ...
-    assert "Newcomer Widgets" not in client.get("/psf/sponsors/").content.decode()
-    services.purge_sponsors_cache()
-    assert "Newcomer Widgets" in client.get("/psf/sponsors/").content.decode()
+    # The cached list is kept until a change is committed ...
+    assert newcomer.sponsor.name not in client.get("/psf/sponsors/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        newcomer.sponsor.description = "Newcomer Widgets sponsors the PSF."
+        newcomer.sponsor.save()
+    # ... and purged when it is.
+    assert "Newcomer Widgets sponsors the PSF." in client.get("/psf/sponsors/").content.decode()
 
 
 def test_logo_placements_on_site_pages(client, finalized, home_page):
