@@ -499,7 +499,7 @@ class SponsorContact(models.Model):
     primary = models.BooleanField(default=False, help_text=_("The main contact; the contract names them."))
     administrative = models.BooleanField(default=False, help_text=_("Handles the sponsorship's administration."))
     accounting = models.BooleanField(default=False, help_text=_("Receives invoices."))
-    manager = models.BooleanField(default=False, help_text=_("PSF sponsorship manager for this sponsor."))
+    manager = models.BooleanField(default=False, help_text=_("Manages the sponsorship on python.org."))
 
     objects = SponsorContactQuerySet.as_manager()
 

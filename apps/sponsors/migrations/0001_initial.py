@@ -147,7 +147,7 @@ class Migration(migrations.Migration):
                 ('primary', models.BooleanField(default=False, help_text='The main contact; the contract names them.')),
                 ('administrative', models.BooleanField(default=False, help_text="Handles the sponsorship's administration.")),
                 ('accounting', models.BooleanField(default=False, help_text='Receives invoices.')),
-                ('manager', models.BooleanField(default=False, help_text='PSF sponsorship manager for this sponsor.')),
+                ('manager', models.BooleanField(default=False, help_text='Manages the sponsorship on python.org.')),
                 ('sponsor', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='sponsors.sponsor')),
                 ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='sponsor_contacts', to=settings.AUTH_USER_MODEL)),
             ],
