@@ -37,6 +37,8 @@ urlpatterns = [
     path("doc/versions/", downloads_views.doc_versions, name="doc_versions"),
     path("jobs/", include("apps.jobs.urls")),
     path("events/", include("apps.events.urls")),
+    # Nominations: /nominations/… and /users/nominations/ (before the users URLs).
+    path("", include("apps.nominations.urls")),
     path("users/", include("apps.users.urls")),
     path("membership/", users_views.membership_landing, name="membership_landing"),
 ]

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "apps.downloads",
     "apps.jobs",
     "apps.events",
+    "apps.nominations",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -147,8 +148,12 @@ RQ = {"JOB_CLASS": "django_tasks_rq.Job"}
 RQ_QUEUES = {name: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600} for name in RQ_QUEUE_NAMES}
 TASKS = {
     "default": {
-        "BACKEND": "django_tasks_rq.RQBackend" if REDIS_URL else "django_tasks.backends.immediate.ImmediateBackend",
+        "BACKEND": "apps.core.tasks.RetryingRQBackend"
+        if REDIS_URL
+        else "django_tasks.backends.immediate.ImmediateBackend",
         "QUEUES": RQ_QUEUE_NAMES,
+        # A mail job that raises (SMTP down) is retried after 1, 5 and 15 minutes (apps.mailing).
+        "OPTIONS": {"RETRY": {"mail": {"max": 3, "interval": [60, 300, 900]}}} if REDIS_URL else {},
     }
 }
 
@@ -309,3 +314,7 @@ REQUIRE_STAFF_MFA = env.bool("REQUIRE_STAFF_MFA", default=True)
 MIDDLEWARE += ["apps.users.middleware.StaffMFARequiredMiddleware", "apps.users.middleware.SuperuserOnlyPathsMiddleware"]
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# Nominations (apps.nominations; see docs/nominations.md)
+NOMINATIONS_STAFF_EMAIL = env("NOMINATIONS_STAFF_EMAIL", default="psf-elections@python.org")
+NOMINATIONS_STATEMENT_MAX_LENGTH = env.int("NOMINATIONS_STATEMENT_MAX_LENGTH", default=10_000)  # characters
+NOMINATIONS_PREVIEWS_PER_MINUTE = env.int("NOMINATIONS_PREVIEWS_PER_MINUTE", default=30)
