@@ -217,11 +217,12 @@ def verified_emails(user):
     """The addresses the account proved it owns (allauth), lower-cased."""
     if not user.is_authenticated:
         return set()
-    from allauth.account.models import EmailAddress
+    if not hasattr(user, "_verified_emails"):  # one query per request, however many checks
+        from allauth.account.models import EmailAddress
 
-    return {
-        email.lower() for email in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
-    }
+        emails = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+        user._verified_emails = {email.lower() for email in emails}
+    return user._verified_emails
 
 
 def can_review(user):
