@@ -1,0 +1,155 @@
+"""Database email templates: validation, preview, the send log, retries of failed SMTP sends, resend."""
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.mail.backends.base import BaseEmailBackend
+from django.test import override_settings
+from django.urls import reverse
+
+from apps.mailing.emails import send_email, send_templated_email
+from apps.mailing.models import EmailLog, EmailTemplate
+
+pytestmark = pytest.mark.django_db
+
+BROKEN_SMTP = {"default": {"BACKEND": "tests.mailing.test_mailing.RefusingBackend"}}
+
+
+class RefusingBackend(BaseEmailBackend):
+    """An SMTP server that is down."""
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("[Errno 111] Connection refused")
+
+
+@pytest.fixture
+def template(db):
+    return EmailTemplate.objects.create(key="greeting", subject="Hello {{ name }}", body="Dear {{ name }},\nWelcome.")
+
+
+def test_templated_email_is_sent_and_logged(template):
+    send_templated_email("greeting", ["ada@example.com"], {"name": "Ada"})
+    assert [(m.subject, m.to) for m in mail.outbox] == [("Hello Ada", ["ada@example.com"])]
+    log = EmailLog.objects.get()
+    assert (log.status, log.template_key, log.to, log.attempts) == ("sent", "greeting", "ada@example.com", 1)
+    assert log.sent_at is not None
+
+
+def test_missing_template_is_logged_not_raised():
+    assert send_templated_email("no-such-template", ["ada@example.com"], {}) is None
+    assert mail.outbox == []
+    log = EmailLog.objects.get()
+    assert log.status == "skipped" and "has no email template" in log.error
+
+
+def test_inactive_template_is_logged_not_sent(template):
+    template.is_active = False
+    template.save()
+    send_templated_email("greeting", "ada@example.com", {"name": "Ada"})
+    assert mail.outbox == []
+    assert EmailLog.objects.get().error.endswith("has an inactive email template; nothing was sent.")
+
+
+def test_broken_template_is_refused_with_line_and_error(template):
+    template.body = "Hello\n{{ name }}\n{% if name %}no end"
+    with pytest.raises(ValidationError) as refusal:
+        template.full_clean()
+    assert "Line 3" in str(refusal.value) and "endif" in str(refusal.value)
+    with pytest.raises(ValidationError):
+        template.save()
+    template.refresh_from_db()
+    assert template.body == "Dear {{ name }},\nWelcome."
+
+
+def test_admin_refuses_a_broken_template(client, superuser, template):
+    client.force_login(superuser)
+    url = reverse("wagtailsnippets_mailing_emailtemplate:edit", args=[template.pk])
+    response = client.post(url, {"key": "greeting", "subject": "Hi {% if name %}x", "body": "ok", "example_context": "{}",
+                                 "is_active": "on"})  # fmt: skip
+    assert response.status_code == 200
+    assert "Line 1" in response.content.decode()
+    template.refresh_from_db()
+    assert template.subject == "Hello {{ name }}"
+
+
+def test_admin_preview_uses_example_context_and_placeholders(client, superuser, template):
+    client.force_login(superuser)
+    template.example_context = {"name": "Grace"}
+    template.body = "Dear {{ name }}, your job {{ job.title }} is live."
+    template.save()
+    preview_url = reverse("wagtailsnippets_mailing_emailtemplate:preview_on_edit", args=[template.pk])
+    data = {"key": "greeting", "subject": template.subject, "body": template.body,
+            "example_context": '{"name": "Grace"}', "is_active": "on"}  # fmt: skip
+    assert client.post(preview_url, data).json()["is_valid"]
+    page = client.get(preview_url).content.decode()
+    assert "Hello Grace" in page and "your job ‹job.title› is live" in page
+
+
+def test_failed_smtp_send_is_logged_as_failed_inline(template):
+    with override_settings(MAILERS=BROKEN_SMTP):
+        send_templated_email("greeting", ["ada@example.com"], {"name": "Ada"})  # never raises into the request
+    log = EmailLog.objects.get()
+    assert log.status == "failed" and "Connection refused" in log.error and log.attempts == 1
+
+
+def test_failed_smtp_send_is_retried_by_the_worker_then_fails(template, rq_queue):
+    retrying = {"default": {"BACKEND": "apps.core.tasks.RetryingRQBackend", "QUEUES": ["default", "mail"],
+                            "OPTIONS": {"RETRY": {"mail": {"max": 2, "interval": 0}}}}}  # fmt: skip
+    with override_settings(TASKS=retrying, MAILERS=BROKEN_SMTP):
+        send_templated_email("greeting", ["ada@example.com"], {"name": "Ada"})
+        assert rq_queue.count("mail") == 1
+        rq_queue.run_worker()
+    log = EmailLog.objects.get()
+    assert log.status == "failed" and log.attempts == 3  # the first try and two retries
+    assert rq_queue.count("mail") == 0
+
+
+def test_mail_is_delivered_by_the_worker(template, rq_queue):
+    send_templated_email("greeting", ["ada@example.com"], {"name": "Ada"})
+    assert EmailLog.objects.get().status == "queued" and mail.outbox == []
+    rq_queue.run_worker()
+    assert EmailLog.objects.get().status == "sent" and len(mail.outbox) == 1
+
+
+def test_resend_a_failed_email_from_the_admin(client, superuser, template):
+    with override_settings(MAILERS=BROKEN_SMTP):
+        send_email(["ada@example.com"], "Subject", "Body", template_key="greeting")
+    log = EmailLog.objects.get()
+    client.force_login(superuser)
+    listing = client.get(reverse("wagtailsnippets_mailing_emaillog:list") + "?q=ada")
+    assert reverse("mailing_admin:resend", args=[log.pk]) in listing.content.decode()
+    response = client.post(reverse("mailing_admin:resend", args=[log.pk]))
+    assert response.status_code == 302
+    log.refresh_from_db()
+    assert log.status == "sent" and log.attempts == 2
+    assert [m.subject for m in mail.outbox] == ["Subject"]
+    # A sent email cannot be resent.
+    client.post(reverse("mailing_admin:resend", args=[log.pk]))
+    assert len(mail.outbox) == 1
+
+
+def test_plain_users_cannot_resend(client, user, template):
+    with override_settings(MAILERS=BROKEN_SMTP):
+        send_email(["ada@example.com"], "Subject", "Body")
+    client.force_login(user)
+    client.post(reverse("mailing_admin:resend", args=[EmailLog.objects.get().pk]))
+    assert EmailLog.objects.get().status == "failed"
+
+
+def test_log_rows_cannot_be_edited_in_the_admin(client, superuser, template):
+    send_email(["ada@example.com"], "Subject", "Body")
+    client.force_login(superuser)
+    assert client.get(reverse("wagtailsnippets_mailing_emaillog:add")).status_code in (302, 403)
+
+
+def test_every_notification_has_a_valid_template():
+    keys = set(EmailTemplate.objects.values_list("key", flat=True))
+    expected = {
+        "jobs-submitted", "jobs-approved", "jobs-rejected", "events-submitted", "events-approved",
+        "account-email-confirmation-signup", "account-password-reset-key", "account-email-changed",
+        "mfa-totp-activated", "membership-welcome", "nominations-received", "nominations-approved",
+        "nominations-to-review",
+    }  # fmt: skip
+    assert expected <= keys
+    for template in EmailTemplate.objects.all():
+        assert template.syntax_errors() == {}, template.key
