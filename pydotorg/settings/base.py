@@ -148,7 +148,7 @@ RQ = {"JOB_CLASS": "django_tasks_rq.Job"}
 RQ_QUEUES = {name: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600} for name in RQ_QUEUE_NAMES}
 TASKS = {
     "default": {
-        "BACKEND": "apps.core.tasks.RetryingRQBackend"
+        "BACKEND": "apps.core.task_backends.RetryingRQBackend"
         if REDIS_URL
         else "django_tasks.backends.immediate.ImmediateBackend",
         "QUEUES": RQ_QUEUE_NAMES,
