@@ -17,10 +17,11 @@ from apps.mailing.models import EmailLog, EmailTemplate
 
 
 class EmailLogPolicy(ModelPermissionPolicy):
-    """The log is a record: nobody adds or edits rows; failed sends are resent with ``resend``."""
+    """The log is a record: staff do not add or edit rows (superusers keep every power); failed sends are
+    resent with the Resend action."""
 
     def user_has_permission(self, user, action):
-        if action in ("add", "change", "copy", "lock", "unlock", "publish"):
+        if action in ("add", "change", "copy") and not user.is_superuser:
             return False
         return super().user_has_permission(user, action)
 

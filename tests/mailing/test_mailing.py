@@ -136,10 +136,18 @@ def test_plain_users_cannot_resend(client, user, template):
     assert EmailLog.objects.get().status == "failed"
 
 
-def test_log_rows_cannot_be_edited_in_the_admin(client, superuser, template):
+def test_editors_read_the_log_but_cannot_edit_it(client, editor, template):
     send_email(["ada@example.com"], "Subject", "Body")
-    client.force_login(superuser)
-    assert client.get(reverse("wagtailsnippets_mailing_emaillog:add")).status_code in (302, 403)
+    log = EmailLog.objects.get()
+    client.force_login(editor)
+    assert "ada@example.com" in client.get(reverse("wagtailsnippets_mailing_emaillog:list")).content.decode()
+    assert client.get(reverse("wagtailsnippets_mailing_emaillog:inspect", args=[log.pk])).status_code == 200
+    for url in (reverse("wagtailsnippets_mailing_emaillog:add"),
+                reverse("wagtailsnippets_mailing_emaillog:edit", args=[log.pk])):  # fmt: skip
+        response = client.post(url, {"to": "evil@example.com", "status": "sent"})
+        assert response.status_code in (302, 403) and response.get("Location", "/admin/") == "/admin/"
+    log.refresh_from_db()
+    assert log.to == "ada@example.com"
 
 
 def test_every_notification_has_a_valid_template():

@@ -31,7 +31,9 @@ def test_moderator_approves_an_accepted_nomination(client, moderator, open_elect
 def test_unaccepted_nomination_cannot_be_approved(client, moderator, open_election, nominator):
     nomination = make_nomination(open_election, nominator)
     client.force_login(moderator)
-    response = client.post(reverse("nominations_admin:review", args=[nomination.pk]), {"action": "approve"}, follow=True)
+    response = client.post(
+        reverse("nominations_admin:review", args=[nomination.pk]), {"action": "approve"}, follow=True
+    )
     assert "has not accepted" in response.content.decode()
     nomination.refresh_from_db()
     assert nomination.review == Review.PENDING

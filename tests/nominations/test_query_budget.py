@@ -45,7 +45,9 @@ def test_election_pages_query_budget(client, open_election, django_assert_max_nu
             response = client.get(url)
         assert response.status_code == 200, url
     # Every approved nominee is listed.
-    assert client.get(urls[2]).content.decode().count('href="/nominations/elections/2026-board/nominees/') == len(nominees)
+    assert client.get(urls[2]).content.decode().count('href="/nominations/elections/2026-board/nominees/') == len(
+        nominees
+    )
 
 
 @pytest.mark.parametrize("who", ["nominator", "moderator"])
