@@ -64,8 +64,8 @@ def test_broken_template_is_refused_with_line_and_error(template):
 def test_admin_refuses_a_broken_template(client, superuser, template):
     client.force_login(superuser)
     url = reverse("wagtailsnippets_mailing_emailtemplate:edit", args=[template.pk])
-    response = client.post(url, {"key": "greeting", "subject": "Hi {% if name %}x", "body": "ok", "example_context": "{}",
-                                 "is_active": "on"})  # fmt: skip
+    data = {"key": "greeting", "subject": "Hi {% if name %}x", "body": "ok", "example_context": "{}", "is_active": "on"}
+    response = client.post(url, data)
     assert response.status_code == 200
     assert "Line 1" in response.content.decode()
     template.refresh_from_db()
