@@ -107,6 +107,19 @@ STATEMENTS = {
 }
 
 
+# What the second nominator of each past nominee wrote.
+SECONDS = {
+    "Maria Okafor": "I have sat on the Grants Working Group with Maria for two years. She reads every request, "
+    "answers applicants quickly and explains decisions kindly, even when the answer is no.",
+    "Tomás Lindqvist": "Tomás reviewed my first CPython pull request and stayed with it through four rounds. The "
+    "Board needs someone who knows what contributors go through.",
+    "Priya Raman": "Priya built the PyLadies Chennai chapter from five people to over three hundred. She knows how "
+    "to grow a community outside the big conference cities.",
+    "Aiko Tanaka": "Aiko's budget reports made the PSF's finances readable for members. I would like her to see "
+    "the reserve policy through.",
+}
+
+
 def user(username, email, **extra):
     account, _ = get_user_model().objects.get_or_create(username=username, defaults={"email": email, **extra})
     if account.email:
@@ -115,9 +128,10 @@ def user(username, email, **extra):
     return account
 
 
-def nominate(election, name, email, nominator, *, accepted=True, approved=True, now):
+def nominate(election, name, email, nominator, *, accepted=True, approved=True, now, second=False):
     nominee = Nominee.for_email(election, name, email)
     statement, employer, affiliations = STATEMENTS[name]
+    statement = SECONDS[name] if second else statement
     nomination, created = Nomination.objects.get_or_create(
         election=election, nominee=nominee, nominator=nominator,
         defaults={
@@ -165,7 +179,7 @@ def load(data_dir, stdout):
     for index, name in enumerate(["Maria Okafor", "Tomás Lindqvist", "Priya Raman", "Aiko Tanaka"]):
         email = name.split()[0].lower().replace("á", "a") + "@example.org"
         nominate(past, name, email, members[index % 2], now=now)
-        nominate(past, name, email, members[(index + 1) % 2], now=now)
+        nominate(past, name, email, members[(index + 1) % 2], now=now, second=True)
     current = elections["2026-board"]
     nominate(current, "Jonas Becker", "jonas@example.org", members[0], approved=False, now=now)
     nominate(current, "Priya Raman", "priya@example.org", members[1], accepted=False, approved=False, now=now)

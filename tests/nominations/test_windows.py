@@ -188,3 +188,21 @@ def test_script_in_statement_is_stored_but_never_rendered(client, open_election,
     page = client.get(nomination.get_absolute_url()).content.decode()
     assert "<strong>bold</strong>" in page
     assert "<script>alert" not in page and "onerror" not in page
+
+
+def test_the_same_person_cannot_be_nominated_twice_by_one_member(client, open_election, nominator):
+    client.force_login(nominator)
+    url = reverse("nominations:nomination_create", args=[open_election.slug])
+    assert client.post(url, FORM).status_code == 302
+    response = client.post(url, {**FORM, "email": "CANDIDATE@example.com"})
+    assert response.status_code == 400 and "already nominated this person" in response.content.decode()
+    assert Nomination.objects.count() == 1
+
+
+def test_accept_needs_a_clear_answer(client, open_election, nominator, nominee_user):
+    nomination = make_nomination(open_election, nominator)
+    client.force_login(nominee_user)
+    response = client.post(reverse("nominations:nomination_accept", args=[nomination.pk]), {"answer": "maybe"})
+    assert response.status_code == 400
+    nomination.refresh_from_db()
+    assert nomination.acceptance == Acceptance.PENDING
