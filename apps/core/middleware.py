@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.middleware.csp import ContentSecurityPolicyMiddleware
+from django.utils.csp import CSP
 from django.utils.deprecation import MiddlewareMixin
 
 from apps.core.cache import apply_cache_policy
@@ -12,6 +14,10 @@ class PublicSiteCSPMiddleware(ContentSecurityPolicyMiddleware):
         if request.path.startswith(CSP_EXEMPT_PREFIXES):
             response._csp_config = {}
             response._csp_ro_config = {}
+        elif getattr(request, "is_preview", False):
+            # Wagtail shows previews in an admin iframe: the site may frame itself there.
+            policy = getattr(response, "_csp_config", None) or settings.SECURE_CSP
+            response._csp_config = {**policy, "frame-ancestors": [CSP.SELF]}
         return super().process_response(request, response)
 
 

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.template import Context, Engine, Template, TemplateSyntaxError, engines
 from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import PreviewableMixin
@@ -25,30 +26,35 @@ def template_syntax_error(source):
     return None
 
 
-class Placeholder:
-    """Stands in for a context value the preview has no example of: renders as ‹name›."""
+class Placeholder(str):
+    """Stands in for a context value the preview has no example of: renders as ‹name›.
 
-    def __init__(self, name):
-        self.name = name
+    Templates look up ``{{ job.title }}`` by item first, so ``placeholder["title"]`` gives ‹job.title›;
+    filters that need a real date or number get a string and show nothing, as Django does for bad input.
+    """
 
-    def __str__(self):
-        return f"‹{self.name}›"
+    def __new__(cls, name):
+        placeholder = super().__new__(cls, f"‹{name}›")
+        placeholder.name = name
+        return placeholder
 
     def __getitem__(self, key):
-        if isinstance(key, int):
-            raise IndexError(key)
+        if not isinstance(key, str):
+            raise TypeError(key)
         return Placeholder(f"{self.name}.{key}")
 
-    def __getattr__(self, key):
-        if key.startswith("_"):
-            raise AttributeError(key)
-        return Placeholder(f"{self.name}.{key}")
 
-    def __iter__(self):
-        return iter(())
-
-    def __bool__(self):
-        return True
+def with_dates(value):
+    """Example values as JSON hold dates as ISO strings; turn those into datetimes for the date filters."""
+    if isinstance(value, dict):
+        return {key: with_dates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [with_dates(item) for item in value]
+    if isinstance(value, str) and len(value) >= 10 and value[:4].isdigit() and value[4] == "-":
+        parsed = parse_datetime(value) or parse_date(value)
+        if parsed is not None:
+            return parsed
+    return value
 
 
 class ExampleContext(dict):
@@ -136,7 +142,7 @@ class EmailTemplate(PreviewableMixin, models.Model):
         if errors := self.syntax_errors():
             context["errors"] = errors.values()
             return context
-        examples = ExampleContext(self.example_context if isinstance(self.example_context, dict) else {})
+        examples = ExampleContext(with_dates(self.example_context) if isinstance(self.example_context, dict) else {})
         try:
             context["subject"], context["body"] = self.render(examples)
         except Exception as error:  # noqa: BLE001 - a runtime error in the template is shown to its editor

@@ -81,8 +81,19 @@ def test_admin_preview_uses_example_context_and_placeholders(client, superuser, 
     data = {"key": "greeting", "subject": template.subject, "body": template.body,
             "example_context": '{"name": "Grace"}', "is_active": "on"}  # fmt: skip
     assert client.post(preview_url, data).json()["is_valid"]
-    page = client.get(preview_url).content.decode()
+    response = client.get(preview_url)
+    page = response.content.decode()
     assert "Hello Grace" in page and "your job ‹job.title› is live" in page
+    # The admin shows the preview in an iframe: the site's CSP lets the site frame it.
+    assert "frame-ancestors 'self'" in response.get("Content-Security-Policy", "frame-ancestors 'self'")
+    assert "frame-ancestors 'none'" not in response.get("Content-Security-Policy", "")
+
+
+def test_preview_turns_example_dates_into_dates(template):
+    template.body = "Closes {{ closes|date:'j F Y' }}; {{ missing|date:'j F Y' }}."
+    template.example_context = {"closes": "2027-06-15T16:00:00+00:00"}
+    context = template.get_preview_context(None, "")
+    assert context["body"] == "Closes 15 June 2027; ."
 
 
 def test_failed_smtp_send_is_logged_as_failed_inline(template):
