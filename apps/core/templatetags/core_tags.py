@@ -2,11 +2,46 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from apps.core.cache import FRAGMENT_VERSION_KEY, NAV_KEY, cached_fragment, page_key, snippet_key, tag_response
 from apps.core.markup import render_markup
 from apps.core.models import NavigationSettings, SiteSettings
-from apps.core.sections import menu_panels
+from apps.core.sections import menu_generation_keys, menu_panels
 
 register = template.Library()
+
+
+class SiteFragmentNode(template.Node):
+    def __init__(self, name, nodelist, timeout):
+        self.name, self.nodelist, self.timeout = name, nodelist, timeout
+
+    def render(self, context):
+        return cached_fragment(
+            self.name,
+            lambda: self.nodelist.render(context),
+            generation_keys=(FRAGMENT_VERSION_KEY, *menu_generation_keys()),
+            surrogate_keys=(NAV_KEY,),
+            timeout=self.timeout,
+        )
+
+
+@register.tag
+def sitefragment(parser, token):
+    """``{% sitefragment "site_header" 3600 %}…{% endsitefragment %}``: HTML shared by every page (header,
+    footer), cached in process memory until navigation, site settings, snippets or a menu panel change."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError("sitefragment takes a name and a timeout in seconds")
+    nodelist = parser.parse(("endsitefragment",))
+    parser.delete_first_token()
+    return SiteFragmentNode(bits[1].strip("\"'"), nodelist, int(bits[2]))
+
+
+@register.simple_tag
+def snippet_surrogate_key(snippet):
+    """Mark the response as showing ``snippet`` (saving it purges this page); renders nothing."""
+    if snippet is not None:
+        tag_response(snippet_key(snippet))
+    return ""
 
 
 @register.simple_tag(takes_context=True)
@@ -34,6 +69,7 @@ def breadcrumbs(page):
     if page.depth <= 2:
         return {"ancestors": [], "current": page}
     ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    tag_response(*(page_key(ancestor) for ancestor in ancestors))  # their titles show here
     return {"ancestors": ancestors, "current": page}
 
 
