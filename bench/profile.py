@@ -41,7 +41,7 @@ def main():
     from django.db import connection
     from django.test import Client
 
-    client = Client(HTTP_HOST="127.0.0.1")
+    client = Client(HTTP_HOST=os.environ.get("PROFILE_HOST", "127.0.0.1:8108"))
     paths = [release_path() if p == "RELEASE" else p for p in (args.paths or DEFAULT_PATHS)]
     if args.profile:
         from pyinstrument import Profiler

@@ -160,3 +160,71 @@ def test_grace_serves_the_stale_copy_when_gunicorn_is_down(varnish, home_page):
     assert "About Python" in stale.text
     assert stale.cache == "HIT"
     assert fetch("/about/?uncached=1").status == 503  # nothing stale to serve
+
+
+def downloads_menu(site):
+    nav = NavigationSettings.for_site(site)
+    nav.main_menu = [{"type": "section", "value": {"title": "Downloads", "url": "/downloads/", "items": []}}]
+    nav.save()
+
+
+def release_with_installer(index, version, **kwargs):
+    from apps.downloads.models import OS
+    from tests.downloads.factories import ReleaseFileFactory, ReleasePageFactory
+
+    release = ReleasePageFactory(parent=index, version_number=version, **kwargs)
+    ReleaseFileFactory(
+        release=release,
+        os=OS.objects.get(slug="source"),
+        name="XZ compressed source tarball",
+        slug=f"{release.slug}-source",
+        url=f"https://www.python.org/ftp/python/{version}/Python-{version}.tar.xz",
+        is_source=True,
+        download_button=True,
+    )
+    return release
+
+
+def test_a_new_release_purges_downloads_home_and_the_dropdown_and_an_old_one_only_downloads(varnish, home_page):
+    from tests.downloads.factories import DownloadsIndexPageFactory
+
+    downloads_menu(Site.objects.get(is_default_site=True))
+    index = DownloadsIndexPageFactory(parent=home_page)
+    old = release_with_installer(index, "3.13.9")
+    release_with_installer(index, "3.14.1", is_latest=True)
+    StandardPageFactory(parent=home_page, slug="about", title="About")
+    pages = ["/", "/downloads/", "/downloads/release/python-3141/", "/downloads/feed.rss", "/about/"]
+    warm(*pages, "/api/v2/downloads/release/")
+    assert "Python 3.14.1" in fetch("/about/").text  # the Downloads dropdown
+
+    release_with_installer(index, "3.14.2", is_latest=True)
+    for path in pages:  # the downloads pages, the feed, the homepage and the dropdown on every page
+        shows_within_a_second(path, "3.14.2")
+    shows_within_a_second("/api/v2/downloads/release/", "3.14.2")
+
+    warm("/about/")
+    old.release_notes_url = "https://docs.python.org/release/3.13.9/whatsnew/changelog.html"
+    old.save()
+    shows_within_a_second("/downloads/release/python-3139/", "whatsnew/changelog.html")
+    assert fetch("/about/").cache == "HIT"  # the dropdown did not change: no purge of every page
+
+
+def test_an_approved_job_shows_on_the_board_and_the_homepage_and_nothing_else_is_purged(varnish, home_page):
+    from apps.jobs import services
+    from apps.jobs.models import Job
+    from tests.jobs.factories import JobFactory
+
+    moderator = UserFactory(username="moderator", is_staff=True)
+    job = JobFactory(job_title="Python Developer at Parrot Robotics", status=Job.Status.REVIEW, published_at=None)
+    StandardPageFactory(parent=home_page, slug="about", title="About")
+    warm("/", "/jobs/", "/about/")
+    services.approve(job, moderator)
+    shows_within_a_second("/jobs/", "Python Developer at Parrot Robotics")
+    shows_within_a_second("/", "Python Developer at Parrot Robotics")
+    assert fetch("/about/").cache == "HIT"
+
+    services.expire(Job.objects.get(pk=job.pk))
+    deadline = time.monotonic() + 1
+    while "Python Developer at Parrot Robotics" in fetch("/jobs/").text:
+        assert time.monotonic() < deadline, "the expired job is still listed"
+        time.sleep(0.05)
