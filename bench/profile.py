@@ -57,7 +57,12 @@ def main():
         for _ in range(5):
             response = client.get(path)
         queries = []
-        with connection.execute_wrapper(lambda execute, sql, *a: queries.append(sql) or execute(sql, *a)):
+
+        def count(execute, sql, *rest, queries=queries):
+            queries.append(sql)
+            return execute(sql, *rest)
+
+        with connection.execute_wrapper(count):
             client.get(path)
         started = time.process_time()
         for _ in range(args.n):

@@ -146,7 +146,7 @@ def bump_generation(key):
     scope = _scope.get()
     if scope is not None and scope.generations is not None:
         scope.generations.pop(key, None)
-    if any(key in fragment.generation_keys for fragment in watched_fragments()):
+    if key in _fragment_generation_keys():
         transaction.on_commit(functools.partial(purge_changed_fragments, key))
 
 
@@ -225,6 +225,23 @@ class LocalCache:
 local_cache = LocalCache()
 
 
+def content_generation_keys():
+    """Every generation a domain declared for its homepage section or menu panel, plus the page tree's:
+    data derived from all content (search results) is keyed by these."""
+    return tuple(sorted(_fragment_generation_keys() | {"page-routes-generation"}))
+
+
+def cached_value(name, compute, *, generation_keys=(), timeout=60, vary=()):
+    """``compute()``'s value, kept in process memory (not shared) until a generation moves or ``timeout``."""
+    tokens = generations(*generation_keys) if generation_keys else []
+    key = ":".join(str(part) for part in ("value", name, *tokens, translation.get_language(), *vary))
+    value = local_cache.get(key)
+    if value is None:
+        value = compute()
+        local_cache.set(key, value, timeout)
+    return value
+
+
 def cached_fragment(name, render, *, generation_keys=(), surrogate_keys=(), timeout=300, vary=()):
     """HTML from ``render()``, cached under ``name``, the generations of ``generation_keys``, the
     templates' version, the language and ``vary``; the surrogate keys tagged while rendering (and
@@ -282,8 +299,9 @@ def purge_changed_fragments(changed_generation):
         if cache.get(digest_key) != digest:
             cache.set(digest_key, digest, None)
             to_purge.append(fragment.surrogate_key)
-    if to_purge:
-        purge_surrogate_keys(*to_purge)
+    # Search results list every domain's content: any content change purges them.
+    to_purge.append("search")
+    purge_surrogate_keys(*to_purge)
     return to_purge
 
 

@@ -44,6 +44,12 @@ def page_changed(sender, instance, **kwargs):
     transaction.on_commit(functools.partial(purge_surrogate_keys, *page_keys(instance)))
 
 
+def page_saved(sender, instance, raw=False, **kwargs):
+    """Any saved page row (a slug, a title): routes and derived data (search results) are re-read."""
+    if not raw:
+        bump_generation(ROUTES_GENERATION)
+
+
 def page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
     bump_generation(ROUTES_GENERATION)
     keys = [page_key(instance), SEARCH_KEY]
@@ -69,6 +75,7 @@ def connect():
         page_published.connect(page_changed, sender=model, dispatch_uid=f"{uid}-published")
         page_unpublished.connect(page_changed, sender=model, dispatch_uid=f"{uid}-unpublished")
         post_delete.connect(page_changed, sender=model, dispatch_uid=f"{uid}-deleted")
+        post_save.connect(page_saved, sender=model, dispatch_uid=f"{uid}-saved")
     post_page_move.connect(page_moved, dispatch_uid="core-routes-moved")
     post_save.connect(sites_changed, sender=Site, dispatch_uid="core-sites-saved")
     post_delete.connect(sites_changed, sender=Site, dispatch_uid="core-sites-deleted")

@@ -36,6 +36,56 @@ def sitefragment(parser, token):
     return SiteFragmentNode(bits[1].strip("\"'"), nodelist, int(bits[2]))
 
 
+class FragmentNode(template.Node):
+    def __init__(self, name, nodelist, timeout, generations, vary, keys):
+        self.name, self.nodelist, self.timeout = name, nodelist, timeout
+        self.generations, self.vary, self.keys = generations, vary, keys
+
+    def render(self, context):
+        names = tuple(self.generations.resolve(context).split()) if self.generations else ()
+        keys = tuple(self.keys.resolve(context).split()) if self.keys else ()
+        vary = [variable.resolve(context) for variable in self.vary]
+        return cached_fragment(
+            self.name.resolve(context),
+            lambda: self.nodelist.render(context),
+            generation_keys=names,
+            surrogate_keys=keys,
+            timeout=self.timeout.resolve(context),
+            vary=[str(value) for value in vary],
+        )
+
+
+@register.tag
+def fragment(parser, token):
+    """Cache the enclosed HTML in process memory (then Redis) until one of ``generations`` is bumped::
+
+        {% fragment "jobs:list" 300 generations="jobs-generation" keys="jobs" vary=request.get_full_path %}
+        …{% endfragment %}
+
+    ``vary`` values (any number) become part of the key; surrogate keys tagged while rendering, and
+    ``keys``, are tagged again on every hit. The HTML must be the same for every visitor.
+    """
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError("fragment takes a name, a timeout and keyword arguments")
+    name, timeout = parser.compile_filter(bits[1]), parser.compile_filter(bits[2])
+    generations = keys = None
+    vary = []
+    for bit in bits[3:]:
+        key, _, value = bit.partition("=")
+        if key == "generations":
+            generations = parser.compile_filter(value)
+        elif key == "keys":
+            keys = parser.compile_filter(value)
+        elif key == "vary":
+            vary.append(parser.compile_filter(value))
+        else:
+            raise template.TemplateSyntaxError(f"fragment does not take {key!r}")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(name, nodelist, timeout, generations, vary, keys)
+
+
 @register.simple_tag
 def snippet_surrogate_key(snippet):
     """Mark the response as showing ``snippet`` (saving it purges this page); renders nothing."""
