@@ -234,7 +234,7 @@ def content_generation_keys():
 def cached_value(name, compute, *, generation_keys=(), timeout=60, vary=()):
     """``compute()``'s value, kept in process memory (not shared) until a generation moves or ``timeout``."""
     tokens = generations(*generation_keys) if generation_keys else []
-    key = ":".join(str(part) for part in ("value", name, *tokens, translation.get_language(), *vary))
+    key = ("value", name, *tokens, translation.get_language(), *vary)  # process memory only: any hashable key
     value = local_cache.get(key)
     if value is None:
         value = compute()
@@ -247,7 +247,8 @@ def cached_fragment(name, render, *, generation_keys=(), surrogate_keys=(), time
     templates' version, the language and ``vary``; the surrogate keys tagged while rendering (and
     ``surrogate_keys``) are tagged again on every hit."""
     tokens = generations(*generation_keys) if generation_keys else []
-    key = ":".join(str(part) for part in ("fragment", name, *tokens, code_version(), translation.get_language(), *vary))
+    parts = ":".join(str(part) for part in (*tokens, code_version(), translation.get_language(), *vary))
+    key = f"fragment:{name}:{hashlib.sha1(parts.encode(), usedforsecurity=False).hexdigest()}"
     entry = local_cache.get(key)
     if entry is None:
         from django.core.cache import cache

@@ -42,6 +42,9 @@ class FragmentNode(template.Node):
         self.generations, self.vary, self.keys = generations, vary, keys
 
     def render(self, context):
+        request = context.get("request")
+        if getattr(request, "is_preview", False):
+            return self.nodelist.render(context)  # a preview shows the draft, never the cached live page
         names = tuple(self.generations.resolve(context).split()) if self.generations else ()
         keys = tuple(self.keys.resolve(context).split()) if self.keys else ()
         vary = [variable.resolve(context) for variable in self.vary]
@@ -113,13 +116,17 @@ def menu_panel(url):
     return panel.render() if panel else ""
 
 
-@register.inclusion_tag("includes/breadcrumbs.html")
-def breadcrumbs(page):
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
     # Skip the tree root (depth 1); the homepage itself has no breadcrumbs (and needs no query).
     if page.depth <= 2:
         return {"ancestors": [], "current": page}
     ancestors = list(page.get_ancestors().filter(depth__gt=1))
     tag_response(*(page_key(ancestor) for ancestor in ancestors))  # their titles show here
+    request = context.get("request")
+    for ancestor in ancestors:
+        # With the request, the site root paths are read once per request (from memory on served pages).
+        ancestor.link = ancestor.get_url(request)
     return {"ancestors": ancestors, "current": page}
 
 
