@@ -90,9 +90,11 @@ sub vcl_backend_response {
         || beresp.http.Cache-Control ~ "(private|no-store|no-cache)"
         || beresp.http.Cache-Control !~ "s-maxage"
         || beresp.http.Content-Security-Policy ~ "'nonce-") {
-        # Hit-for-miss: remember for a while that this URL is not cacheable, without storing it.
+        # Hit-for-miss: remember for a while that this URL is not cacheable, without storing it
+        # (purging "site" forgets it too).
         set beresp.uncacheable = true;
         set beresp.ttl = 60s;
+        set beresp.http.xkey = "site";
         return (deliver);
     }
     if (beresp.status >= 500) {
