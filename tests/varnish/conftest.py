@@ -90,6 +90,9 @@ class Stack:
             cwd=ROOT, env=self.env,
         )  # fmt: skip
         self.wait_until(lambda: fetch("/robots.txt").status == 200, "gunicorn behind Varnish")
+        # Load each worker's code and templates before a test times its first page.
+        for _ in range(4):
+            fetch("/_health")
 
     def stop_web(self):
         if self.web is not None:
