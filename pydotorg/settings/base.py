@@ -164,7 +164,6 @@ TASKS = {
     "default": {
         # Retried jobs, and tasks run inline when the queue is unreachable (apps/core/task_backends.py).
         "BACKEND": "apps.core.task_backends.ResilientRQBackend"
-        "BACKEND": "apps.core.task_backends.RetryingRQBackend"
         if REDIS_URL
         else "django_tasks.backends.immediate.ImmediateBackend",
         "QUEUES": RQ_QUEUE_NAMES,

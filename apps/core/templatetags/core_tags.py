@@ -24,8 +24,8 @@ register = template.Library()
 
 
 class SiteFragmentNode(template.Node):
-    def __init__(self, name, nodelist, timeout):
-        self.name, self.nodelist, self.timeout = name, nodelist, timeout
+    def __init__(self, name, nodelist, timeout, vary=()):
+        self.name, self.nodelist, self.timeout, self.vary = name, nodelist, timeout, vary
 
     def render(self, context):
         return cached_fragment(
@@ -34,19 +34,21 @@ class SiteFragmentNode(template.Node):
             generation_keys=(FRAGMENT_VERSION_KEY, *menu_generation_keys()),
             surrogate_keys=(NAV_KEY,),
             timeout=self.timeout,
+            vary=[str(variable.resolve(context)) for variable in self.vary],
         )
 
 
 @register.tag
 def sitefragment(parser, token):
-    """``{% sitefragment "site_header" 3600 %}…{% endsitefragment %}``: HTML shared by every page (header,
-    footer), cached in process memory until navigation, site settings, snippets or a menu panel change."""
+    """``{% sitefragment "site_header" 3600 vary=… %}…{% endsitefragment %}``: HTML shared by every page
+    (header, footer; ``vary`` values such as the current section become part of the key), cached in process memory until navigation, site settings, snippets or a menu panel change."""
     bits = token.split_contents()
-    if len(bits) != 3:
-        raise template.TemplateSyntaxError("sitefragment takes a name and a timeout in seconds")
+    if len(bits) < 3 or not all(bit.startswith("vary=") for bit in bits[3:]):
+        raise template.TemplateSyntaxError("sitefragment takes a name, a timeout in seconds and vary= values")
+    vary = [parser.compile_filter(bit.removeprefix("vary=")) for bit in bits[3:]]
     nodelist = parser.parse(("endsitefragment",))
     parser.delete_first_token()
-    return SiteFragmentNode(bits[1].strip("\"'"), nodelist, int(bits[2]))
+    return SiteFragmentNode(bits[1].strip("\"'"), nodelist, int(bits[2]), vary)
 
 
 class FragmentNode(template.Node):
