@@ -1,0 +1,35 @@
+"""Legacy news: blog feeds and their entries."""
+
+from django.utils.dateparse import parse_datetime
+from django.utils.text import slugify
+
+from apps.blogs.models import BlogEntry, Feed
+from apps.core.legacy import importer
+from apps.core.markup import sanitize_html
+
+
+@importer("blogs.feed", group="blogs", order=10, fields={"name", "website_url", "feed_url", "last_import"})
+def import_feed(row, target, ctx):
+    fields = row["fields"]
+    feed = target or Feed.objects.filter(feed_url=fields["feed_url"]).first() or Feed(feed_url=fields["feed_url"])
+    feed.name, feed.feed_url = fields["name"], fields["feed_url"]
+    feed.website_url = fields["website_url"] or ""
+    feed.slug = feed.slug or slugify(fields["name"])[:200] or f"feed-{row['pk']}"
+    feed.last_import = parse_datetime(fields["last_import"]) if fields["last_import"] else None
+    feed.save()
+    return feed
+
+
+@importer("blogs.blogentry", group="blogs", order=20, fields={"title", "summary", "pub_date", "url", "feed"})
+def import_entry(row, target, ctx):
+    fields = row["fields"]
+    feed = ctx.require(Feed, "blogs.feed", fields["feed"], "feed")
+    entry = target or BlogEntry.objects.filter(feed=feed, guid=fields["url"][:1000]).first()
+    entry = entry or BlogEntry(feed=feed, guid=fields["url"][:1000])
+    entry.feed = feed
+    entry.title = fields["title"][:500]
+    entry.summary = str(sanitize_html(fields["summary"] or ""))
+    entry.pub_date = parse_datetime(fields["pub_date"])
+    entry.url = fields["url"][:1000]
+    entry.save()
+    return entry
