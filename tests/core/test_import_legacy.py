@@ -144,12 +144,12 @@ def test_a_missing_file_is_a_clear_error(db, tmp_path):
 def test_the_whole_legacy_database_is_imported_and_reconciled(imported, db, dump_rows):
     from allauth.account.models import EmailAddress
 
+    from apps.blogs.models import BlogEntry
+    from apps.codesamples.models import CodeSample
     from apps.downloads.models import ReleaseFile, ReleasePage
     from apps.events.models import Calendar, Event
     from apps.jobs.models import Job
     from apps.pages.models import ContentSnippet, StandardPage
-    from apps.blogs.models import BlogEntry
-    from apps.codesamples.models import CodeSample
     from apps.sponsors.models import BenefitFeatureConfiguration, SponsorAsset, Sponsorship, SponsorshipBenefit
     from apps.successstories.models import Company, StoryPage
     from apps.users.models import ApiCredential, Membership, User
