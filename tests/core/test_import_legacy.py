@@ -1,5 +1,6 @@
 """``manage.py import_legacy``: the legacy python.org export (data/legacy-pydotorg/dump-a.json) into an empty site."""
 
+import datetime
 import hashlib
 import json
 from io import StringIO
@@ -134,6 +135,45 @@ def test_a_malformed_dump_is_reported_and_changes_nothing(db, dump_rows, tmp_pat
     assert message in out.getvalue()
     assert User.objects.count() == users
     assert LegacyRecord.objects.count() == 0
+
+
+def test_community_minutes_banners_and_work_groups_are_imported(db, dump_rows, tmp_path):
+    """dump-a.json has none of these; rows shaped as python.org's models are."""
+    from apps.banners.models import Banner
+    from apps.community.models import Post
+    from apps.minutes.models import Minutes
+    from apps.work_groups.models import WorkGroup
+
+    stamps = {"created": "2024-01-01T00:00:00Z", "updated": "2024-01-01T00:00:00Z", "creator": ["admin"],
+              "last_modified_by": None}  # fmt: skip
+    users = [row for row in dump_rows if row["model"] == "users.user"]
+    rows = users + [
+        {"model": "minutes.minutes", "pk": 1, "fields": {**stamps, "date": "2024-03-13", "content": "Quorum present.",
+         "content_markup_type": "restructuredtext", "_content_rendered": "", "is_published": True}},
+        {"model": "minutes.minutes", "pk": 2, "fields": {**stamps, "date": "2024-04-10", "content": "Draft.",
+         "content_markup_type": "markdown", "_content_rendered": "", "is_published": False}},
+        {"model": "banners.banner", "pk": 1, "fields": {"title": "Donate", "message": "Support the PSF",
+         "link": "/psf/donations/", "active": True, "psf_pages_only": True}},
+        {"model": "community.post", "pk": 42, "fields": {**stamps, "title": "PyCon photos", "content": "Fun",
+         "content_markup_type": "markdown", "_content_rendered": "", "abstract": "", "media_type": 4,
+         "source_url": "", "status": 2}},
+        {"model": "community.link", "pk": 1, "fields": {**stamps, "post": 42, "url": "https://us.pycon.org/"}},
+        {"model": "work_groups.workgroup", "pk": 1, "fields": {**stamps, "name": "Grants", "slug": "grants",
+         "active": True, "approved": True, "short_description": "Funds events", "url": "", "organizers": [["admin"]],
+         "members": [], **{name: "Text" for name in ("purpose", "active_time", "core_values", "rules",
+                                                      "communication", "support")},
+         **{f"{name}_markup_type": "markdown" for name in ("purpose", "active_time", "core_values", "rules",
+                                                            "communication", "support")},
+         **{f"_{name}_rendered": "" for name in ("purpose", "active_time", "core_values", "rules",
+                                                  "communication", "support")}}},
+    ]  # fmt: skip
+    run_import(write_dump(tmp_path, rows))
+    assert list(Minutes.objects.filter(live=True).values_list("date", flat=True)) == [datetime.date(2024, 3, 13)]
+    assert Minutes.objects.count() == 2
+    assert Banner.objects.get().scope == Banner.Scope.PSF
+    post = Post.objects.get(pk=42)
+    assert (post.kind, post.status, post.url) == (Post.Kind.LINK, Post.Status.PUBLIC, "https://us.pycon.org/")
+    assert WorkGroup.objects.get().organizers.get().username == "admin"
 
 
 def test_a_missing_file_is_a_clear_error(db, tmp_path):
