@@ -1,8 +1,11 @@
 """Legacy news: blog feeds and their entries."""
 
+import io
+
 from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
+from apps.blogs.demo import blog_index
 from apps.blogs.models import BlogEntry, Feed
 from apps.core.legacy import importer
 from apps.core.markup import sanitize_html
@@ -10,6 +13,7 @@ from apps.core.markup import sanitize_html
 
 @importer("blogs.feed", group="blogs", order=10, fields={"name", "website_url", "feed_url", "last_import"})
 def import_feed(row, target, ctx):
+    blog_index(io.StringIO())  # python.org's /blogs/ page lists what is imported
     fields = row["fields"]
     feed = target or Feed.objects.filter(feed_url=fields["feed_url"]).first() or Feed(feed_url=fields["feed_url"])
     feed.name, feed.feed_url = fields["name"], fields["feed_url"]

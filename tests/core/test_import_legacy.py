@@ -222,7 +222,7 @@ def test_the_whole_legacy_database_is_imported_and_reconciled(imported, db, dump
     assert sponsorship.sponsor.name == "Example Company" and sponsorship.benefits.count() == 41
     assert SponsorshipBenefit.objects.filter(year=2022).count() == 47
     assert BenefitFeatureConfiguration.objects.count() == count(dump_rows, "sponsors.benefitfeatureconfiguration")
-    assert SponsorAsset.objects.filter(sponsorship=sponsorship).count() == count(dump_rows, "sponsors.genericasset")
+    assert SponsorAsset.objects.filter(sponsor=sponsorship.sponsor).count() == count(dump_rows, "sponsors.genericasset")
     assert "unknown" not in imported
     # The reconciliation report: per legacy model, what was read and created.
     assert "users.user" in imported and "jobs.job" in imported
