@@ -1,5 +1,5 @@
-from django.http import HttpResponseBadRequest
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.utils.csp import CSP
 

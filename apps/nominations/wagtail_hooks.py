@@ -129,10 +129,6 @@ def add_nominations_dashboard_panel(request, panels):
         panels.append(NominationsDashboardPanel())
 
 
-@hooks.register("register_account_menu_item")
-def nominations_menu_item(request=None):
-    # Wagtail's own admin account page reads a hook of the same name, calling it with the request:
-    # this item belongs to the site's "Your account" menu only (apps/users/menu.py calls it without).
-    if request is not None:
-        return None
+@hooks.register("register_site_account_menu_item")
+def nominations_menu_item():
     return AccountMenuItem(_("Your nominations"), "nominations:mine", order=50)

@@ -2,7 +2,7 @@
 
 An app adds a link with::
 
-    @hooks.register("register_account_menu_item")
+    @hooks.register("register_site_account_menu_item")
     def jobs_menu_item():
         return AccountMenuItem(_("Your jobs"), "jobs:mine", order=50)
 
@@ -47,7 +47,7 @@ BUILT_IN_ITEMS = (
 def account_menu_links():
     """[(label, url)] in menu order, skipping items whose URL does not resolve."""
     items = [*BUILT_IN_ITEMS]
-    for hook in hooks.get_hooks("register_account_menu_item"):
+    for hook in hooks.get_hooks("register_site_account_menu_item"):
         result = hook()
         items.extend(result if isinstance(result, list | tuple) else [result])
     seen, links = set(), []

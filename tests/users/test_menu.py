@@ -30,7 +30,9 @@ def test_signed_in_menu_lists_account_links_that_resolve(client, home_page, memb
 
 def test_apps_add_menu_items_with_a_hook(client, home_page, member_user):
     client.force_login(member_user)
-    with hooks.register_temporarily("register_account_menu_item", lambda: AccountMenuItem("Site search", "search", 5)):
+    with hooks.register_temporarily(
+        "register_site_account_menu_item", lambda: AccountMenuItem("Site search", "search", 5)
+    ):
         html = client.get("/users/menu/").content.decode()
     assert 'href="/search/">Site search' in html
 

@@ -40,8 +40,9 @@ class SiteFragmentNode(template.Node):
 
 @register.tag
 def sitefragment(parser, token):
-    """``{% sitefragment "site_header" 3600 vary=… %}…{% endsitefragment %}``: HTML shared by every page
-    (header, footer; ``vary`` values such as the current section become part of the key), cached in process memory until navigation, site settings, snippets or a menu panel change."""
+    """``{% sitefragment "site_header" 3600 vary=… %}…{% endsitefragment %}``: HTML shared by every
+    page (header, footer; ``vary`` values such as the current section become part of the key), cached in
+    process memory until navigation, site settings, snippets or a menu panel change."""
     bits = token.split_contents()
     if len(bits) < 3 or not all(bit.startswith("vary=") for bit in bits[3:]):
         raise template.TemplateSyntaxError("sitefragment takes a name, a timeout in seconds and vary= values")
