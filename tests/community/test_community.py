@@ -153,8 +153,8 @@ class TestAdminPosts(WagtailTestUtils):
 
     def test_visitors_cannot_reach_the_post_admin(self, client, user):
         client.force_login(user)
-        assert client.get(self.url).status_code == 302
-        assert client.post(self.url, self.form()).status_code == 302
+        assert client.get(self.url).status_code == 403
+        assert client.post(self.url, self.form()).status_code == 403
         assert not Post.objects.exists()
 
 
