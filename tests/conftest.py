@@ -84,8 +84,7 @@ def rq_queue(db):
     queues = {name: {"URL": redis_url, "DEFAULT_TIMEOUT": 60} for name in settings.RQ_QUEUE_NAMES}
     with override_settings(TASKS=tasks, RQ_QUEUES=queues):
         connection = django_rq.get_connection("default")
-        for name in settings.RQ_QUEUE_NAMES:
-            django_rq.get_queue(name).empty()
+        empty_queues()
 
         class Runner:
             def count(self, name="default"):
@@ -97,9 +96,19 @@ def rq_queue(db):
                 return worker.work(burst=True)
 
         yield Runner()
-        for name in settings.RQ_QUEUE_NAMES:
-            django_rq.get_queue(name).empty()
+        empty_queues()
         connection.close()
+
+
+def empty_queues():
+    """No job of another test is left waiting, scheduled for a retry, started or failed."""
+    for name in settings.RQ_QUEUE_NAMES:
+        queue = django_rq.get_queue(name)
+        queue.empty()
+        for registry in (queue.scheduled_job_registry, queue.started_job_registry, queue.failed_job_registry,
+                         queue.deferred_job_registry, queue.finished_job_registry):  # fmt: skip
+            for job_id in registry.get_job_ids():
+                registry.remove(job_id, delete_job=True)
 
 
 def pytest_collection_modifyitems(items):

@@ -3,13 +3,13 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.cache import cache
 from django.utils import timezone
 
 from apps.banners.models import PSF_PATH_PREFIXES, Banner
-from apps.core.cache import bump_generation, generation
+from apps.core.cache import bump_generation, cached_value, register_generation
 
 GENERATION_KEY = "banners-generation"
+register_generation(GENERATION_KEY)
 
 
 @dataclass(frozen=True)
@@ -63,12 +63,8 @@ def _load():
 
 def scheduled_banners():
     """Switched-on banners not yet over (scheduled ones included), from the cache while none changed."""
-    key = f"banners:{generation(GENERATION_KEY)}"
-    banners = cache.get(key)
-    if banners is None:
-        banners = _load()
-        cache.set(key, banners, None)
-    return banners
+    # Process memory, keyed by the generation every request already reads in its one cache round trip.
+    return cached_value("banners", _load, generation_keys=(GENERATION_KEY,), timeout=3600)
 
 
 def invalidate():

@@ -162,6 +162,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 class StoryPage(BasePage):
     """One success story: who (company, author), what they say (pull quote, body) and a picture."""
 
+    search_kind = _("Success story")
     company = models.ForeignKey(Company, null=True, blank=True, on_delete=models.SET_NULL, related_name="stories")
     category = models.ForeignKey(
         StoryCategory, null=True, blank=True, on_delete=models.SET_NULL, related_name="stories"

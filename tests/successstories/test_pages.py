@@ -104,4 +104,4 @@ def test_stories_are_found_by_site_search(client, story_index):
 
     call_command("update_index", verbosity=0)
     response = client.get("/search/", {"q": "forecasting"})
-    assert b"demand" in response.content and b"Success Story" in response.content
+    assert b"demand" in response.content and b"Success story" in response.content

@@ -1,7 +1,6 @@
 import html
 
 from django import template
-from django.core.cache import cache
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -11,7 +10,7 @@ from apps.core.cache import (
     FRAGMENT_VERSION_KEY,
     NAV_KEY,
     cached_fragment,
-    fragment_version,
+    cached_value,
     page_key,
     snippet_key,
     tag_response,
@@ -171,7 +170,7 @@ def _menu_titles(request):
         }
         return titles, sections
 
-    return cache.get_or_set(f"menu-titles:{fragment_version()}", build, 3600)
+    return cached_value("menu-titles", build, generation_keys=(FRAGMENT_VERSION_KEY,), timeout=3600)
 
 
 def _longest_prefix(path, urls, default=""):
