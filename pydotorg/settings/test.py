@@ -1,10 +1,13 @@
 """Test settings: PostgreSQL and Redis on this machine, fast hashing, mail kept in memory."""
 
 import os
+import secrets
 
 from .base import *  # noqa: F403
 from .base import env
 
+# A fresh key per test process: the production-settings servers some tests start accept no key from the repository.
+SECRET_KEY = secrets.token_urlsafe(50)
 DATABASES = {"default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/pydotorg")}
 TEST_REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
 CACHES = {

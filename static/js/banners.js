@@ -24,7 +24,6 @@ document.querySelectorAll("[data-banner]").forEach((banner) => {
         return;
     }
     const button = banner.querySelector("[data-banner-dismiss]");
-    button.hidden = false;
     button.addEventListener("click", () => {
         remember(key);
         banner.remove();

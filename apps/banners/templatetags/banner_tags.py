@@ -10,4 +10,4 @@ def site_banners(context):
     """The live banners for this page's path (no query unless the banner set changed)."""
     request = context.get("request")
     banners = banners_for_page(request.path) if request is not None else []
-    return {"banners": banners, "csp_nonce": context.get("csp_nonce", "")}
+    return {"banners": banners}
