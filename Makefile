@@ -65,7 +65,7 @@ requirements: $(BIN)/python
 		&& ../$(BIN)/uv pip compile --python-version 3.13 -q dev.in -o dev.txt
 
 worker: $(VENV)/.base-installed
-	$(BIN)/python manage.py rqworker --job-class django_tasks_rq.Job default mail
+	$(BIN)/python manage.py rqworker --with-scheduler --job-class django_tasks_rq.Job default mail
 
 scheduler: $(VENV)/.base-installed
 	$(BIN)/python manage.py rqcron pydotorg.cron

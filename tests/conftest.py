@@ -79,7 +79,7 @@ def moderator(db):
 def rq_queue(db):
     """Route tasks to the real Redis through RQ; call ``run_worker()`` to drain the queues in burst mode."""
     redis_url = os.environ.get("REDIS_URL", settings.TEST_REDIS_URL)
-    tasks = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": settings.RQ_QUEUE_NAMES}}
+    tasks = {"default": {"BACKEND": "apps.core.task_backends.ResilientRQBackend", "QUEUES": settings.RQ_QUEUE_NAMES}}
     queues = {name: {"URL": redis_url, "DEFAULT_TIMEOUT": 60} for name in settings.RQ_QUEUE_NAMES}
     with override_settings(TASKS=tasks, RQ_QUEUES=queues):
         connection = django_rq.get_connection("default")

@@ -43,7 +43,7 @@ class MarkdownBlock(blocks.TextBlock):
     """Markdown source, rendered and sanitised on output."""
 
     def render_basic(self, value, context=None):
-        return render_markdown(value)
+        return render_markdown(value, trusted=True)  # staff content
 
     class Meta:
         icon = "code"

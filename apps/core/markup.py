@@ -12,6 +12,7 @@ import nh3
 from django.utils.safestring import SafeString, mark_safe
 from docutils.core import publish_parts
 from pygments import highlight
+from pygments.token import STANDARD_TYPES
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name, guess_lexer
 from pygments.util import ClassNotFound
@@ -39,8 +40,29 @@ _H1 = re.compile(r"<(/?)h1\b", re.IGNORECASE)
 MARKUP_CHOICES = [("markdown", "Markdown"), ("restructuredtext", "reStructuredText"), ("html", "HTML")]
 
 
-def sanitize_html(value: str) -> SafeString:
-    """Strip script, event handlers and unknown tags; keep ordinary document markup."""
+# Markup from visitors (job posts, event descriptions, profiles) must not pass for the site's own:
+# its ids are prefixed (in-page links follow) and only code-highlighting classes are kept, so
+# ``<div id="content" class="messages">`` cannot imitate a site notice. Staff content keeps both.
+USER_ID_PREFIX = "user-content-"
+USER_CLASSES = {"highlight", "codehilite", "toc", *(name for name in STANDARD_TYPES.values() if name)}
+
+
+def _user_attribute(element, attribute, value):
+    if attribute == "id" or (element == "a" and attribute == "name"):
+        return value if value.startswith(USER_ID_PREFIX) else USER_ID_PREFIX + value
+    if attribute == "class":
+        kept = [name for name in value.split() if name in USER_CLASSES]
+        return " ".join(kept) or None
+    if element == "a" and attribute == "href" and value.startswith("#") and len(value) > 1:
+        return "#" + USER_ID_PREFIX + value[1:].removeprefix(USER_ID_PREFIX)
+    return value
+
+
+def sanitize_html(value: str, *, trusted: bool = True) -> SafeString:
+    """Strip script, event handlers and unknown tags; keep ordinary document markup.
+
+    ``trusted=False`` (visitors' markup) also prefixes ids and drops classes other than code highlighting.
+    """
     cleaned = nh3.clean(
         value or "",
         tags=ALLOWED_TAGS,
@@ -48,23 +70,24 @@ def sanitize_html(value: str) -> SafeString:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=None if trusted else _user_attribute,
     )
     # The page title is the page's only <h1>; headings in content start at <h2>.
     cleaned = _H1.sub(r"<\1h2", cleaned)
     return mark_safe(cleaned)  # noqa: S308 - cleaned by nh3 above
 
 
-def render_markdown(text: str) -> SafeString:
+def render_markdown(text: str, *, trusted: bool = False) -> SafeString:
     rendered = markdown_lib.markdown(
         text or "",
         extensions=["extra", "sane_lists", "toc", "codehilite"],
         extension_configs={"codehilite": {"css_class": "highlight", "guess_lang": False}},
         output_format="html",
     )
-    return sanitize_html(rendered)
+    return sanitize_html(rendered, trusted=trusted)
 
 
-def render_restructuredtext(text: str) -> SafeString:
+def render_restructuredtext(text: str, *, trusted: bool = False) -> SafeString:
     parts = publish_parts(
         source=text or "",
         writer="html5",
@@ -79,10 +102,10 @@ def render_restructuredtext(text: str) -> SafeString:
             "doctitle_xform": False,
         },
     )
-    return sanitize_html(parts["body"])
+    return sanitize_html(parts["body"], trusted=trusted)
 
 
-def render_markup(text: str, markup_type: str) -> SafeString:
+def render_markup(text: str, markup_type: str, *, trusted: bool = False) -> SafeString:
     renderers = {
         "markdown": render_markdown,
         "restructuredtext": render_restructuredtext,
@@ -91,7 +114,7 @@ def render_markup(text: str, markup_type: str) -> SafeString:
     renderer = renderers.get(markup_type)
     if renderer is None:
         return mark_safe(f"<p>{html.escape(text or '')}</p>")  # noqa: S308 - escaped
-    return renderer(text)
+    return renderer(text, trusted=trusted)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -1,7 +1,9 @@
+from django.http import HttpResponseBadRequest
 from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.utils.deprecation import MiddlewareMixin
 
 from apps.core.cache import apply_cache_policy
+from apps.core.inputs import has_nul
 
 # The Wagtail admin and its libraries use inline scripts; the CSP guards the public site.
 CSP_EXEMPT_PREFIXES = ("/admin/", "/django-rq/", "/django-admin/")
@@ -18,3 +20,26 @@ class PublicSiteCSPMiddleware(ContentSecurityPolicyMiddleware):
 class CachePolicyMiddleware(MiddlewareMixin):
     def process_response(self, request, response):
         return apply_cache_policy(request, response)
+
+
+class RejectNulMiddleware:
+    """A NUL character in the path, the query string or a submitted form is never valid input here
+    (PostgreSQL cannot store it, and no URL of the site contains it): answer 400 before any view runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or has_nul(list(request.GET.lists())):
+            return bad_request(request, "The address contains a NUL character.")
+        if request.method == "POST" and request.content_type == "application/x-www-form-urlencoded":
+            if has_nul(list(request.POST.lists())):
+                return bad_request(request, "The form contains a NUL character.")
+        return self.get_response(request)
+
+
+def bad_request(request, message):
+    from django.template import loader
+
+    content = loader.get_template("400.html").render({"message": message})
+    return HttpResponseBadRequest(content)

@@ -1,3 +1,4 @@
+import datetime
 import time
 from pathlib import PurePosixPath
 from urllib.parse import quote
@@ -18,21 +19,51 @@ def _check_database():
 
 
 def _check_cache():
+    if hasattr(cache, "ping"):  # the Redis cache answers misses while down; ask it directly
+        cache.ping()
     key = "health-check"
     cache.set(key, "ok", 10)
     if cache.get(key) != "ok":
         raise RuntimeError("cache did not return what was stored")
 
 
-def _check_queue():
-    import django_rq
+class QueueNotWorked(Exception):
+    """Jobs are waiting and no worker takes them (or they have waited too long)."""
 
-    backend = settings.TASKS["default"]["BACKEND"]
-    if "RQBackend" not in backend:
+    def __init__(self, message, detail):
+        super().__init__(message)
+        self.detail = detail
+
+
+def _check_queue():
+    """Per queue: jobs waiting, workers listening, and how long the oldest job has waited."""
+    import django_rq
+    from rq import Worker
+
+    if "RQBackend" not in settings.TASKS["default"]["BACKEND"]:
         return {"mode": "inline"}
-    connection_ = django_rq.get_connection("default")
-    connection_.ping()
-    return {"mode": "rq", "queued": {name: django_rq.get_queue(name).count for name in settings.RQ_QUEUE_NAMES}}
+    django_rq.get_connection("default").ping()
+    now = datetime.datetime.now(datetime.UTC)
+    report, problems = {}, []
+    for name in settings.RQ_QUEUE_NAMES:
+        queue = django_rq.get_queue(name)
+        queued = queue.count
+        workers = Worker.count(queue=queue)
+        oldest = None
+        first = queue.get_job_ids(0, 1)
+        job = queue.fetch_job(first[0]) if first else None
+        if job is not None and job.enqueued_at is not None:
+            enqueued = job.enqueued_at if job.enqueued_at.tzinfo else job.enqueued_at.replace(tzinfo=datetime.UTC)
+            oldest = round((now - enqueued).total_seconds(), 1)
+        report[name] = {"queued": queued, "workers": workers, "oldest_job_age_s": oldest}
+        if queued and not workers:
+            problems.append(f"{name}: {queued} job(s) waiting and no worker")
+        elif oldest is not None and oldest > settings.HEALTH_QUEUE_MAX_WAIT:
+            problems.append(f"{name}: oldest job waiting {oldest:.0f}s")
+    detail = {"mode": "rq", "queued": {name: queue["queued"] for name, queue in report.items()}, "queues": report}
+    if problems:
+        raise QueueNotWorked("; ".join(problems), detail)
+    return detail
 
 
 @never_cache
@@ -48,7 +79,7 @@ def health(request):
             report[name] = {"ok": True, **detail}
         except Exception as error:  # any failure of a dependency is reported, not raised
             healthy = False
-            report[name] = {"ok": False, "error": f"{type(error).__name__}: {error}"}
+            report[name] = {"ok": False, "error": f"{type(error).__name__}: {error}", **getattr(error, "detail", {})}
         report[name]["ms"] = round((time.monotonic() - started) * 1000, 1)
     return JsonResponse(
         {"status": "ok" if healthy else "unavailable", "checks": report}, status=200 if healthy else 503

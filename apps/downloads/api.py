@@ -26,6 +26,7 @@ from rest_framework.views import APIView
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from apps.core.cache import add_surrogate_keys, bump_generation, generation
+from apps.core.inputs import MAX_BIGINT, has_nul, int_parser, parse_int, text_parser
 from apps.downloads.models import (
     GENERATION_KEY,
     OS,
@@ -42,7 +43,12 @@ from apps.users.roles import RELEASE_MANAGERS
 V1_LIMIT, V1_MAX_LIMIT = 20, 1000
 # Credentials only travel in the Authorization header; these in a URL are refused outright.
 QUERY_CREDENTIALS = ("api_key", "username", "token")
-URI_RE = re.compile(r"^/api/v[12]/downloads/(?P<resource>os|release|release_file)/(?P<pk>\d+)/?$")
+URI_RE = re.compile(r"^/api/v[12]/downloads/(?P<resource>os|release|release_file)/(?P<pk>[0-9]{1,19})/?$")
+# Query filters: text up to this long (slugs and names are at most 200), products and years in range.
+FILTER_TEXT = text_parser(max_length=1000)
+PRODUCT = int_parser(minimum=0, maximum=32767)
+YEAR = int_parser(minimum=1, maximum=9999)
+PK = int_parser(minimum=1, maximum=MAX_BIGINT)
 
 
 # --- authentication and permission -------------------------------------------------------------
@@ -130,13 +136,13 @@ def parse_uri(resource):
 
     def parse(value):
         if isinstance(value, int) and not isinstance(value, bool):
-            return value
+            return PK(value)
         if isinstance(value, str):
-            if value.isdigit():
-                return int(value)
+            if value.isascii() and value.isdigit():
+                return PK(value)
             match = URI_RE.match(urlsplit(value).path)
             if match and match["resource"] == resource:
-                return int(match["pk"])
+                return PK(match["pk"])
         raise ValueError(f"expected a {resource} URI such as /api/v1/downloads/{resource}/1/")
 
     return parse
@@ -150,6 +156,7 @@ class Field:
     attribute: str = ""
     parse: object = None
     required: bool = False
+    max_length: int = 500  # strings; the model's own limits are checked again on save
 
     def clean(self, name, value):
         if self.parse is not None:
@@ -161,6 +168,14 @@ class Field:
         if isinstance(value, bool) and bool not in kinds or not isinstance(value, kinds):
             expected = {str: "a string", bool: "true or false", int: "an integer"}[kinds[0]]
             raise BadRequest(f"{name}: expected {expected}.", {name: [f"Expected {expected}."]})
+        if isinstance(value, str) and len(value) > self.max_length:
+            message = f"At most {self.max_length} characters."
+            raise BadRequest(f"{name}: {message}", {name: [message]})
+        if isinstance(value, int) and not isinstance(value, bool):
+            try:
+                parse_int(value, minimum=0, maximum=MAX_BIGINT, name=name)
+            except ValueError as error:
+                raise BadRequest(f"{error}.", {name: [f"{error}."]}) from None
         return value
 
 
@@ -239,8 +254,8 @@ def text(**extra):
 class OSResource(Resource):
     name = "os"
     model = OS
-    filters = {"name": ("name", str), "slug": ("slug", str)}
-    fields = {"name": text(required=True), "slug": text(required=True)}
+    filters = {"name": ("name", FILTER_TEXT), "slug": ("slug", FILTER_TEXT)}
+    fields = {"name": text(required=True, max_length=200), "slug": text(required=True, max_length=200)}
 
     def represent(self, obj, uri):
         return {"name": obj.name, "slug": obj.slug, "resource_uri": uri("os", obj.pk)}
@@ -250,21 +265,21 @@ class ReleaseResource(Resource):
     name = "release"
     model = ReleasePage
     filters = {
-        "name": ("title", str),
-        "slug": ("slug", str),
-        "version": ("product", int),
+        "name": ("title", FILTER_TEXT),
+        "slug": ("slug", FILTER_TEXT),
+        "version": ("product", PRODUCT),
         "is_published": ("live", parse_bool),
         "pre_release": ("pre_release", parse_bool),
         "release_date": ("release_date", parse_when),
     }
     v1_only_filters = {
-        "version__startswith": ("product__startswith", int),
+        "version__startswith": ("product__startswith", PRODUCT),
         **{f"release_date__{op}": (f"release_date__{op}", parse_when) for op in ("gt", "gte", "lt", "lte")},
-        "release_date__year": ("release_date__year", int),
+        "release_date__year": ("release_date__year", YEAR),
     }
     fields = {
-        "name": text(required=True),
-        "slug": text(),
+        "name": text(required=True, max_length=100),  # "Python install manager " + a version
+        "slug": text(max_length=255),
         "version": Field(int, attribute="product"),
         "is_published": Field(bool),
         "is_latest": Field(bool),
@@ -342,26 +357,26 @@ class ReleaseFileResource(Resource):
     name = "release_file"
     model = ReleaseFile
     filters = {
-        "name": ("name", str),
-        "slug": ("slug", str),
-        "description__contains": ("description__contains", str),
+        "name": ("name", FILTER_TEXT),
+        "slug": ("slug", FILTER_TEXT),
+        "description__contains": ("description__contains", FILTER_TEXT),
         "os": ("os_id", parse_uri("os")),
         "release": ("release_id", parse_uri("release")),
     }
     v1_only_filters = {
-        "os__slug": ("os__slug", str),
-        "os__name": ("os__name", str),
-        "release__slug": ("release__slug", str),
-        "release__name": ("release__title", str),
-        "release__version": ("release__product", int),
+        "os__slug": ("os__slug", FILTER_TEXT),
+        "os__name": ("os__name", FILTER_TEXT),
+        "release__slug": ("release__slug", FILTER_TEXT),
+        "release__name": ("release__title", FILTER_TEXT),
+        "release__version": ("release__product", PRODUCT),
         "release__is_published": ("release__live", parse_bool),
     }
     fields = {
-        "name": text(required=True),
-        "slug": text(required=True),
+        "name": text(required=True, max_length=200),
+        "slug": text(required=True, max_length=200),
         "os": Field(str, attribute="os_id", parse=parse_uri("os"), required=True),
         "release": Field(str, attribute="release_id", parse=parse_uri("release"), required=True),
-        "description": text(),
+        "description": text(max_length=2000),
         "is_source": Field(bool),
         "url": text(required=True),
         "gpg_signature_file": text(),
@@ -494,9 +509,12 @@ class DownloadsAPIView(APIView):
 
     def body(self):
         try:
-            return self.request.data
+            data = self.request.data
         except exceptions.ParseError as error:
             raise BadRequest(f"Malformed JSON: {error.detail}") from None
+        if has_nul(data):
+            raise BadRequest("Strings must not contain NUL characters.")
+        return data
 
     def write(self, operation):
         """Run a write in one transaction; any validation problem leaves nothing behind."""
@@ -554,9 +572,10 @@ class ListView(DownloadsAPIView):
         raw = self.request.query_params.get(name)
         if raw is None:
             return default
-        if not raw.isdigit():
-            raise BadRequest(f"“{name}” must be a non-negative integer.")
-        return int(raw)
+        try:
+            return parse_int(raw, minimum=0, maximum=MAX_BIGINT, name=name)
+        except ValueError:
+            raise BadRequest(f"“{name}” must be a non-negative integer.") from None
 
     def meta(self, limit, offset, total):
         path = self.request.path

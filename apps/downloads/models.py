@@ -93,6 +93,28 @@ class ReleasePageForm(WagtailAdminPageForm):
                     self.cleaned_data["slug"] = slug_for_version(version, self.cleaned_data.get("is_pymanager"))
         return super().clean()
 
+    def is_valid(self):
+        """The file rows are checked too: one download button per operating system (else an IntegrityError)."""
+        valid = super().is_valid()
+        formset = getattr(self, "formsets", {}).get("files")
+        if formset is None:
+            return valid
+        first_row = {}
+        for row in formset.forms:
+            data = getattr(row, "cleaned_data", None) or {}
+            if data.get("DELETE") or not data.get("download_button") or data.get("os") is None:
+                continue
+            other = first_row.setdefault(data["os"].pk, row)
+            if other is not row:
+                message = _("Only one file per operating system can be its download button (%(os)s).") % {
+                    "os": data["os"].name
+                }
+                for form in (other, row):
+                    if "download_button" not in form.errors:
+                        form.add_error("download_button", message)
+                valid = False
+        return valid
+
 
 class OS(models.Model):
     """An operating system releases ship files for. Primary keys are part of the API contract."""

@@ -1,6 +1,7 @@
 from datetime import UTC, datetime, time, timedelta
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from apps.events import recurrence
@@ -10,6 +11,7 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 MAX_FILTER_RANGE_DAYS = 3660
 MIN_YEAR, MAX_YEAR = 1990, 2100
+DESCRIPTION_MAX_LENGTH = 10_000  # as job descriptions; a conference's blurb fits many times over
 
 
 class EventFilterForm(forms.Form):
@@ -93,6 +95,16 @@ class EventSubmissionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["calendar"].queryset = Calendar.objects.all()
         self.fields["calendar"].empty_label = None
+        description = self.fields["description"]
+        description.max_length = DESCRIPTION_MAX_LENGTH
+        description.validators.append(MaxLengthValidator(DESCRIPTION_MAX_LENGTH))
+        description.widget.attrs["maxlength"] = DESCRIPTION_MAX_LENGTH
+
+    def clean_title(self):
+        title = self.cleaned_data["title"]
+        if "\n" in title or "\r" in title:
+            raise forms.ValidationError(_("The title must fit on one line."))
+        return title
 
     def clean_time_zone(self):
         name = self.cleaned_data["time_zone"].strip()

@@ -106,7 +106,7 @@ def clean_description(text):
         return ""
     if not _TAG.search(text):
         text = "<br>".join(html.escape(line) for line in text.splitlines())
-    return str(sanitize_html(text))
+    return str(sanitize_html(text, trusted=False))
 
 
 def _parse_rrule(component, start, all_day, zone, report, uid):
@@ -363,6 +363,11 @@ def add_timezones(cal, events):
     return cal
 
 
+def one_line(text):
+    """Calendar names, descriptions, titles and places as one line (stored text may hold line breaks)."""
+    return " ".join(str(text).split())
+
+
 def build_ical(events, *, title="Python events", description="", base_url=""):
     """An icalendar.Calendar of ``events`` (use ``with_display_relations()`` on the queryset)."""
     cal = icalendar.Calendar()
@@ -370,9 +375,9 @@ def build_ical(events, *, title="Python events", description="", base_url=""):
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", title)
+    cal.add("x-wr-calname", one_line(title))
     if description:
-        cal.add("x-wr-caldesc", description)
+        cal.add("x-wr-caldesc", one_line(description))
     events = list(events)
     for event in events:
         cal.add_component(build_vevent(event, base_url))
@@ -383,14 +388,14 @@ def build_vevent(event, base_url=""):
     component = icalendar.Event()
     start, end = ical_start_end(event)
     component.add("uid", event_uid(event))
-    component.add("summary", event.title)
+    component.add("summary", one_line(event.title))
     component.add("dtstamp", event.updated or datetime.now(UTC))
     component.add("dtstart", start)
     component.add("dtend", end)
     if event.description:
         component.add("description", str(event.description_html))
     if location := event_location(event):
-        component.add("location", location)
+        component.add("location", one_line(location))
     if event.url:
         component.add("url", event.url)
     elif base_url:

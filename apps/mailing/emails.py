@@ -5,16 +5,19 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMessage
 
-from apps.core.tasks import task
+from apps.core.tasks import enqueue, task
 from apps.mailing.models import EmailLog, EmailTemplate
 
 logger = logging.getLogger(__name__)
 
 
 def send_email(to, subject, body, *, template_key="", reply_to=None):
-    """Queue one plain-text email; returns the TaskResult."""
+    """Queue one plain-text email once the current transaction commits (see ``apps.core.tasks.enqueue``).
+
+    Returns the TaskResult, or None while the email waits for the commit.
+    """
     recipients = [to] if isinstance(to, str) else list(to)
-    return deliver_email.enqueue(recipients, subject, body, template_key, reply_to or [])
+    return enqueue(deliver_email, recipients, subject, body, template_key, reply_to or [])
 
 
 def send_templated_email(key, to, context, *, reply_to=None):
@@ -32,7 +35,7 @@ def deliver_email(recipients, subject, body, template_key="", reply_to=()):
     message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, reply_to=list(reply_to))
     try:
         message.send()
-    except Exception as error:  # SMTP failures: record them, then let RQ retry/fail the job.
+    except Exception as error:  # SMTP failures: record them, then RQ retries the job (TASKS_RETRY).
         EmailLog.objects.create(
             template_key=template_key, to=", ".join(recipients), subject=subject, body=body,
             status=EmailLog.Status.FAILED, error=str(error),

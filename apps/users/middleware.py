@@ -1,3 +1,4 @@
+from allauth.core import ratelimit
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
@@ -9,8 +10,10 @@ from django.utils.translation import gettext as _
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/", "/django-rq/")
 ALWAYS_ALLOWED = ("/admin/logout/",)
-# The admins' own sign-in forms would skip two-factor and allauth's rate limits.
+# The admins' own sign-in forms, and Wagtail's sign-in for private pages, would skip two-factor and
+# allauth's rate limits: every one of them sends the visitor to allauth's sign-in instead.
 ADMIN_LOGIN_PATHS = ("/admin/login/", "/django-admin/login/")
+FRONTEND_LOGIN_PATHS = ("/_util/login/",)
 
 
 def has_admin_access(user):
@@ -24,12 +27,22 @@ class StaffMFARequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path in ADMIN_LOGIN_PATHS:
-            next_url = request.GET.get("next", "/admin/")
+        if request.path in ADMIN_LOGIN_PATHS or request.path in FRONTEND_LOGIN_PATHS:
+            fallback = "/admin/" if request.path in ADMIN_LOGIN_PATHS else "/"
+            next_url = request.GET.get("next", fallback)
             if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-                next_url = "/admin/"
+                next_url = fallback
             return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
         user = getattr(request, "user", None)
+        if (
+            request.path.startswith("/admin/")
+            and not request.path.startswith(ALWAYS_ALLOWED)
+            and user is not None
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            # Wagtail would send them to sign in again, which sends them straight back: say no instead.
+            raise PermissionDenied(_("Your account does not have access to the python.org admin."))
         if (
             getattr(settings, "REQUIRE_STAFF_MFA", True)
             and request.path.startswith(ADMIN_PREFIXES)
@@ -60,4 +73,23 @@ class SuperuserOnlyPathsMiddleware:
         if request.path.startswith(SUPERUSER_ONLY_PREFIXES) and user is not None and user.is_authenticated:
             if not user.is_superuser:
                 raise PermissionDenied(_("Only superusers may use this page."))
+        return self.get_response(request)
+
+
+PAGE_PASSWORD_PREFIX = "/_util/authenticate_with_password/"
+
+
+class PagePasswordRateLimitMiddleware:
+    """Password-protected pages: guesses are rate limited per client address and per page
+    (``ACCOUNT_RATE_LIMITS["page_password"]``), like allauth's sign-in."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path.startswith(PAGE_PASSWORD_PREFIX):
+            key = request.path.removeprefix(PAGE_PASSWORD_PREFIX).split("/", 1)[0]
+            refused = ratelimit.consume_or_429(request, action="page_password", key=key)
+            if refused is not None:
+                return refused
         return self.get_response(request)

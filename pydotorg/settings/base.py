@@ -69,9 +69,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: every log line of a request carries its id (apps/core/monitoring.py).
+    "apps.core.monitoring.RequestIdMiddleware",
     # First, so it sees the final response (cookies set by later middleware included).
     "apps.core.middleware.CachePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "apps.core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -132,25 +135,34 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # An unreachable Redis is a cache miss, not a 500 (apps/core/cache_backends.py).
+            "BACKEND": "apps.core.cache_backends.FaultTolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="pydotorg"),
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "RETRY_AFTER": 5},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# "mail" has its own worker process (Procfile ``mailer``) so email never waits behind bulk work.
 RQ_QUEUE_NAMES = ["default", "mail"]
 # Workers must run jobs with the Django Tasks job class (manage.py rqworker default mail).
 RQ = {"JOB_CLASS": "django_tasks_rq.Job"}
 RQ_QUEUES = {name: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600} for name in RQ_QUEUE_NAMES}
 TASKS = {
     "default": {
-        "BACKEND": "django_tasks_rq.RQBackend" if REDIS_URL else "django_tasks.backends.immediate.ImmediateBackend",
+        # Retried jobs, and tasks run inline when the queue is unreachable (apps/core/task_backends.py).
+        "BACKEND": "apps.core.task_backends.ResilientRQBackend"
+        if REDIS_URL
+        else "django_tasks.backends.immediate.ImmediateBackend",
         "QUEUES": RQ_QUEUE_NAMES,
     }
 }
+# A failed or abandoned job runs again up to "max" times, after these waits (seconds).
+TASKS_RETRY = {"max": env.int("TASKS_RETRY_MAX", default=3), "interval": [30, 120, 600]}
+# /_health is 503 when a queue has jobs but no worker, or its oldest job waited longer than this.
+HEALTH_QUEUE_MAX_WAIT = env.int("HEALTH_QUEUE_MAX_WAIT", default=300)
 
 LANGUAGE_CODE = "en-us"
 LANGUAGES = [("en", "English")]
@@ -259,8 +271,9 @@ PYDOTORG = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "apps.core.monitoring.RequestIdFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
@@ -290,8 +303,9 @@ ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
-# Clear "already registered" messages on signup and reset; usernames are public on profiles anyway.
-ACCOUNT_PREVENT_ENUMERATION = False
+# Emails are private: sign-up and password reset answer the same for known and unknown addresses (the
+# owner of a known address gets an email saying so instead). Usernames are public on profiles anyway.
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Bots fill every field; people never see this one (hidden by CSS in the signup template).
@@ -306,6 +320,8 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
+    # Wagtail's password-protected pages (apps.users.middleware.PagePasswordRateLimitMiddleware).
+    "page_password": "10/m/ip,20/10m/key",
 }
 ACCOUNT_USERNAME_MIN_LENGTH = 2
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
@@ -315,6 +331,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Python.org"
 # Staff who can reach the admin must have two-factor authentication turned on.
 REQUIRE_STAFF_MFA = env.bool("REQUIRE_STAFF_MFA", default=True)
-MIDDLEWARE += ["apps.users.middleware.StaffMFARequiredMiddleware", "apps.users.middleware.SuperuserOnlyPathsMiddleware"]
+MIDDLEWARE += [
+    "apps.users.middleware.StaffMFARequiredMiddleware",
+    "apps.users.middleware.SuperuserOnlyPathsMiddleware",
+    "apps.users.middleware.PagePasswordRateLimitMiddleware",
+]
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"

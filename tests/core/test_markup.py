@@ -45,3 +45,20 @@ def test_code_is_highlighted_and_escaped():
     assert 'class="highlight"' in html
     assert "&lt;b&gt;" in html
     assert "highlight" in highlight_code("???", "no-such-language")
+
+
+def test_visitors_markup_cannot_imitate_a_site_notice():
+    html = str(render_markdown('<div id="content" class="messages success">Your account was upgraded</div>'))
+    assert 'id="content"' not in html and "messages" not in html
+    assert 'id="user-content-content"' in html
+
+
+def test_visitors_in_page_links_follow_the_prefixed_ids_and_code_keeps_its_colours():
+    html = str(render_markdown("[Jump](#install)\n\n<h2 id=\"install\">Install</h2>\n\n    :::python\n    import os"))
+    assert 'href="#user-content-install"' in html and 'id="user-content-install"' in html
+    assert 'class="highlight"' in html and 'class="kn"' in html
+
+
+def test_staff_markup_keeps_ids_and_classes():
+    html = str(sanitize_html('<div id="intro" class="callout">Hi</div>'))
+    assert html == '<div id="intro" class="callout">Hi</div>'

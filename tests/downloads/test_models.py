@@ -152,3 +152,18 @@ def test_editor_opens_a_release_with_its_files(admin_client, release):
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[release.pk]))
     assert response.status_code == 200
     assert "Python-3.14.1.tar.xz" in response.content.decode()
+
+
+def test_two_download_buttons_for_one_os_is_a_form_error_on_the_file_rows(admin_client, downloads_index):
+    url = reverse("wagtailadmin_pages:add", args=("downloads", "releasepage", downloads_index.pk))
+    data = release_form(downloads_index, gpg_signature_file="")
+    second = {
+        "name": "Gzipped source tarball", "slug": "3143-tgz", "os": "3", "filesize": "24000000",
+        "url": "https://www.python.org/ftp/python/3.14.3/Python-3.14.3.tgz", "download_button": "on",
+    }  # fmt: skip
+    data.update({f"files-1-{key}": value for key, value in second.items()})
+    data.update({"files-1-id": "", "files-1-ORDER": "2", "files-1-DELETE": "", "files-TOTAL_FORMS": "2"})
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Only one file per operating system can be its download button (Source code)" in response.content.decode()
+    assert not ReleasePage.objects.filter(version_number="3.14.3").exists()

@@ -152,10 +152,11 @@ def test_job_board_admins_may_moderate(client, queued):
 
 def test_editors_and_visitors_cannot_moderate(client, queued, editor, user):
     client.force_login(editor)
-    assert client.get(f"/admin/jobs-moderation/{queued.pk}/").status_code in (302, 403)
-    assert client.post(f"/admin/jobs-moderation/{queued.pk}/approve/", {}).status_code in (302, 403)
+    # Staff without the permission are sent back to the dashboard (Wagtail's way); others get a 403.
+    assert client.get(f"/admin/jobs-moderation/{queued.pk}/")["Location"] == "/admin/"
+    assert client.post(f"/admin/jobs-moderation/{queued.pk}/approve/", {})["Location"] == "/admin/"
     client.force_login(user)
-    assert client.post(f"/admin/jobs-moderation/{queued.pk}/approve/", {}).status_code == 302
+    assert client.post(f"/admin/jobs-moderation/{queued.pk}/approve/", {}).status_code == 403
     queued.refresh_from_db()
     assert queued.status == Job.Status.REVIEW
 

@@ -72,4 +72,5 @@ def test_only_staff_can_be_given_credentials(client, home_page, superuser):
 
 def test_credentials_admin_is_superuser_only(client, home_page, editor):
     client.force_login(editor)
-    assert client.get("/admin/apicredential/").status_code in (302, 403)
+    response = client.get("/admin/apicredential/")
+    assert (response.status_code, response["Location"]) == (302, "/admin/")

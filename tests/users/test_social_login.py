@@ -5,6 +5,7 @@ from unittest import mock
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.core import mail
 import requests
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
@@ -81,15 +82,14 @@ def test_social_sign_in_creates_a_verified_account(client, home_page, provider):
 
 
 @override_settings(SOCIALACCOUNT_PROVIDERS=PROVIDERS)
-def test_social_sign_in_for_a_taken_email_asks_to_sign_in_first(client, home_page):
+def test_social_sign_in_for_a_taken_email_creates_nothing_and_tells_only_the_owner(client, home_page):
     verified_user(username="mona", email="mona@example.com")
     response, _ = sign_in_with(client, "github")
-    assert response["Location"] == "/accounts/3rdparty/signup/"
-    page = client.post("/accounts/3rdparty/signup/", {"email": "mona@example.com", "username": "octocat"})
-    assert page.status_code == 200
-    assert "An account already exists with this email address" in page.content.decode()
+    # The same page as for any new address (emails are not enumerable); the owner is told by email.
+    assert response["Location"] == "/accounts/confirm-email/"
     assert not SocialAccount.objects.exists()
     assert User.objects.count() == 1
+    assert [message.to for message in mail.outbox] == [["mona@example.com"]]
 
 
 @override_settings(SOCIALACCOUNT_PROVIDERS=PROVIDERS)

@@ -53,8 +53,8 @@ def test_staff_activate_totp_then_reach_the_admin(client, home_page, staff_edito
 def test_regular_users_are_not_asked_for_two_factor(client, home_page, member_user):
     client.force_login(member_user)
     assert client.get("/users/edit/").status_code == 200
-    # Non-staff never reach the admin either way.
-    assert client.get("/admin/")["Location"] != "/accounts/2fa/totp/activate/"
+    # Non-staff never reach the admin either way: a clear refusal, not a detour to two-factor set-up.
+    assert client.get("/admin/").status_code == 403
 
 
 def test_sign_in_with_totp_asks_for_the_code(client, home_page):

@@ -39,7 +39,8 @@ def breadcrumbs(page):
 
 @register.filter
 def markup(value, markup_type="markdown"):
-    return render_markup(value, markup_type)
+    """Staff content (StreamField blocks); visitors' markup is rendered with ``trusted=False``."""
+    return render_markup(value, markup_type, trusted=True)
 
 
 @register.filter
