@@ -7,10 +7,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/pydotorg
-TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+# `make test` owns these: pytest creates and drops test_<name> (test_<name>_gw0 … with workers) and empties
+# the RQ queues of this Redis db. Keep them apart from the database and Redis db of `make run`.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/pydotorg_test
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+# Test processes in parallel (pytest-xdist; one database per worker); PYTEST_ARGS="-n 0" runs serially.
+PYTEST_WORKERS ?= auto
 
-.PHONY: run test lint format requirements worker scheduler bench system-deps clean
+.PHONY: run test test-database lint format requirements worker scheduler bench system-deps clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.13 is required (python3.13 not found)"; exit 1; }
@@ -26,6 +30,8 @@ $(VENV)/.dev-installed: requirements/dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
 	touch $@ $(VENV)/.base-installed
 
+# The Site's address (sitemap, feeds, purge URLs) follows WAGTAILADMIN_BASE_URL: where this serves.
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: $(VENV)/.base-installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_data --if-empty
@@ -41,12 +47,19 @@ system-deps:
 		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
-test: $(VENV)/.dev-installed system-deps
+# The checks below look at a real database: create it when missing (PostgreSQL URLs only).
+test-database: $(VENV)/.dev-installed
+	@case "$(TEST_DATABASE_URL)" in postgres*) $(BIN)/python -c 'import sys, psycopg; from psycopg import sql; \
+		base, name = sys.argv[1].rsplit("/", 1); db = psycopg.connect(base + "/postgres", autocommit=True); \
+		db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() \
+		or db.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))' "$(TEST_DATABASE_URL)";; esac
+
+test: $(VENV)/.dev-installed system-deps test-database
 	DJANGO_SETTINGS_MODULE=pydotorg.settings.test DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=pydotorg.settings.test DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/python manage.py makemigrations --check --dry-run
-	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

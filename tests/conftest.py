@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connections
 from django.test import override_settings
 from rq import SimpleWorker
 from wagtail.models import Page, Site
@@ -101,6 +102,13 @@ def rq_queue(db):
         connection.close()
 
 
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (``--dist loadgroup``) the tests that drain the shared RQ queues run on one worker."""
+    for item in items:
+        if "rq_queue" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("rq-queues"))
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
@@ -124,6 +132,10 @@ def browser_page(live_server, django_db_serialized_rollback, monkeypatch):
         yield page
         context.close()
         browser.close()
+        # While Playwright's event loop runs, the ORM calls of fixtures and tests get their own connection
+        # (Django keeps connections per async context); close it here, or it outlives the run and the test
+        # database cannot be dropped.
+        connections.close_all()
 
 
 def screenshot(page, name):

@@ -1,5 +1,7 @@
 from django.http import HttpResponseBadRequest
+from django.conf import settings
 from django.middleware.csp import ContentSecurityPolicyMiddleware
+from django.utils.csp import CSP
 from django.utils.deprecation import MiddlewareMixin
 
 from apps.core.cache import apply_cache_policy
@@ -14,6 +16,9 @@ class PublicSiteCSPMiddleware(ContentSecurityPolicyMiddleware):
         if request.path.startswith(CSP_EXEMPT_PREFIXES):
             response._csp_config = {}
             response._csp_ro_config = {}
+        elif getattr(request, "is_preview", False):
+            # Wagtail's previews render the page inside the admin's preview panel (same origin only).
+            response._csp_config = {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}
         return super().process_response(request, response)
 
 

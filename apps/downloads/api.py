@@ -373,7 +373,7 @@ class ReleaseFileResource(Resource):
     }
     fields = {
         "name": text(required=True, max_length=200),
-        "slug": text(required=True, max_length=200),
+        "slug": text(max_length=200),  # derived from the file name when left out
         "os": Field(str, attribute="os_id", parse=parse_uri("os"), required=True),
         "release": Field(str, attribute="release_id", parse=parse_uri("release"), required=True),
         "description": text(max_length=2000),

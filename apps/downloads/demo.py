@@ -1,19 +1,19 @@
-"""Demo downloads: the operating systems, CPython's 3.x release history with files, release-cycle data.
+"""Demo downloads: CPython's 2.7 and 3.x release history with the files python.org lists, release-cycle data.
 
-Feature versions, their first release, last release, PEP and release managers are public facts; the dates of
-the releases in between, the file sizes and the checksums are generated (deterministically, so loading twice
-changes nothing).
+Feature versions, their first and last release, PEP, release managers, the last release with binary installers
+and the kinds of files each series shipped are public facts; the dates of the releases in between, the file
+sizes and the checksums are generated (deterministically, so loading twice changes nothing).
 """
 
 import datetime
 import hashlib
-import json
 import re
 
+from django.core.management.base import CommandError
 from wagtail.models import Site
 
 from apps.downloads import release_cycle
-from apps.downloads.models import OS, DownloadsIndexPage, ReleaseFile, ReleasePage
+from apps.downloads.models import OS, DownloadsIndexPage, ReleaseFile, ReleasePage, slug_for_filename
 
 FTP = "https://www.python.org/ftp/python"
 # The demo's "now": releases are generated up to here.
@@ -48,6 +48,56 @@ PRE_RELEASES = {
 }  # fmt: skip
 DEVELOPMENT = {"3.16": ("main", 826, "Savannah Ostrowski", "feature", "2032-10")}
 PYMANAGER = [("25.0", "2025-06-17"), ("25.1", "2025-12-02"), ("26.0", "2026-06-09")]
+# The last micro release of a series with installers: security-only releases after it ship source only.
+LAST_BINARY_MICRO = {"3.0": 1, "3.1": 4, "3.2": 5, "3.3": 5, "3.4": 4, "3.5": 4, "3.6": 8, "3.7": 9, "3.8": 10,
+                     "3.9": 13, "3.10": 11, "3.11": 9, "3.12": 10}  # fmt: skip
+PYTHON2 = ("2.7", "2010-07-03", 18, "2020-04-20")
+# What each feature release brought, for its release notes (public facts, written for this site).
+HIGHLIGHTS = {
+    "2.7": ["the last feature release of the 2.x series, with many 3.x features backported",
+            "an ordered dictionary type and set literals", "the `argparse` module for command-line parsing"],
+    "3.0": ["`print` is a function", "text is Unicode: `str` holds text, `bytes` holds binary data",
+            "a cleaned-up language that is intentionally not backwards compatible with 2.x"],
+    "3.1": ["`collections.OrderedDict`", "the `io` library rewritten in C, for much faster file I/O"],
+    "3.2": ["the `concurrent.futures` module", "`argparse`", "`__pycache__` directories for bytecode (PEP 3147)"],
+    "3.3": ["`yield from` for delegating to subgenerators (PEP 380)", "the `venv` module (PEP 405)",
+            "implicit namespace packages (PEP 420)"],
+    "3.4": ["the `asyncio` module", "`pathlib` and `enum`", "pip installed by default (PEP 453)"],
+    "3.5": ["`async` and `await` (PEP 492)", "the `@` matrix multiplication operator (PEP 465)",
+            "type hints and the `typing` module (PEP 484)"],
+    "3.6": ["formatted string literals, f-strings (PEP 498)", "syntax for variable annotations (PEP 526)",
+            "underscores in numeric literals (PEP 515)"],
+    "3.7": ["data classes (PEP 557)", "the built-in `breakpoint()` (PEP 553)", "context variables (PEP 567)"],
+    "3.8": ["assignment expressions, `:=` (PEP 572)", "positional-only parameters (PEP 570)",
+            "`f'{expr=}'` for self-documenting f-strings"],
+    "3.9": ["dictionary union operators `|` and `|=` (PEP 584)", "`str.removeprefix()` and `str.removesuffix()`",
+            "IANA time zones in the standard library: `zoneinfo` (PEP 615)"],
+    "3.10": ["structural pattern matching, `match` and `case` (PEP 634)", "`X | Y` union types (PEP 604)",
+             "much more precise error messages"],
+    "3.11": ["CPython 10–60% faster than 3.10", "exception groups and `except*` (PEP 654)",
+             "`tomllib` for reading TOML (PEP 680)", "fine-grained error locations in tracebacks (PEP 657)"],
+    "3.12": ["type parameter syntax and the `type` statement (PEP 695)", "f-strings formalised in the grammar "
+             "(PEP 701)", "a per-interpreter GIL (PEP 684)", "`distutils` removed from the standard library"],
+    "3.13": ["a new interactive interpreter with multi-line editing and colour", "an experimental free-threaded "
+             "build without the GIL (PEP 703)", "an experimental JIT compiler (PEP 744)",
+             "iOS and Android as supported platforms (PEPs 730 and 738)"],
+    "3.14": ["deferred evaluation of annotations (PEPs 649 and 749)", "template string literals, t-strings "
+             "(PEP 750)", "multiple interpreters in the standard library (PEP 734)", "Zstandard compression in the "
+             "new `compression` package (PEP 784)", "the free-threaded build officially supported (PEP 779)"],
+    "3.15": ["UTF-8 mode on by default (PEP 686)", "a statistical sampling profiler in the new `profiling` "
+             "package (PEP 799)", "faster startup and a faster interpreter"],
+}  # fmt: skip
+
+
+def ordinal_suffix(number):
+    """11th, 21st, 22nd, 23rd, 25th."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
+ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+PRE_NAMES = {"a": "alpha", "b": "beta", "rc": "release candidate"}
 
 
 def day(value):
@@ -63,34 +113,77 @@ def release_dates(first, last_micro, last):
     return [start + step * n for n in range(last_micro + 1)]
 
 
-def make_slug(text):
-    """File slugs as the release tooling makes them: "Windows-installer-64-bit"."""
-    return re.sub(r"[^a-zA-Z0-9_-]", "", text.replace(" ", "-"))[:40]
+# Typical sizes in MB by file kind, python.org's artifacts of recent years.
+SIZES = [(".tgz", 25), (".tar.xz", 19), ("-embed-", 10), (".exe", 27), (".msi", 19), (".pkg", 58), (".dmg", 20),
+         (".chm", 8), ("-pdb.zip", 22), ("android", 21), ("XCframework", 48)]  # fmt: skip
+
+
+def file_size(filename, url):
+    megabytes = next((size for marker, size in SIZES if marker in filename), 20)
+    return megabytes * 1_000_000 + int(checksum(url, "md5")[:6], 16) % 3_000_000
 
 
 def checksum(text, algorithm):
     return hashlib.new(algorithm, text.encode()).hexdigest()
 
 
+def has_binaries(version, feature):
+    """Security-only releases (after a series' last binary release) ship source tarballs only."""
+    micro = int(re.match(r"\d+\.\d+\.(\d+)", version)[1])
+    return micro <= LAST_BINARY_MICRO.get(feature, micro)
+
+
 def file_rows(version, feature):
-    """(name, os slug, file name, download button, description) for the artifacts of one release."""
+    """(name, os slug, file name, download button, description) for the artifacts of one release,
+    as python.org lists them for that release series."""
     major_minor = tuple(int(part) for part in feature.split("."))
     stem = f"python-{version}"
     rows = [("Gzipped source tarball", "source", f"Python-{version}.tgz", False, ""),
             ("XZ compressed source tarball", "source", f"Python-{version}.tar.xz", True, "")]  # fmt: skip
-    if major_minor >= (3, 5):
+    if not has_binaries(version, feature):
+        return rows
+    if major_minor < (3, 5):
+        rows += [
+            ("Windows x86-64 MSI installer", "windows", f"{stem}.amd64.msi", True, "for AMD64/EM64T/x64"),
+            ("Windows x86 MSI installer", "windows", f"{stem}.msi", False, ""),
+            ("Windows help file", "windows", f"python{version.replace('.', '')}.chm", False, ""),
+        ]
+        if major_minor >= (2, 7):
+            rows += [("Windows debug information files", "windows", f"{stem}-pdb.zip", False, ""),
+                     ("Windows debug information files for 64-bit binaries", "windows", f"{stem}.amd64-pdb.zip",
+                      False, "")]  # fmt: skip
+    else:
         rows += [
             ("Windows installer (64-bit)", "windows", f"{stem}-amd64.exe", True, "Recommended"),
             ("Windows installer (32-bit)", "windows", f"{stem}.exe", False, ""),
             ("Windows embeddable package (64-bit)", "windows", f"{stem}-embed-amd64.zip", False, ""),
+            ("Windows embeddable package (32-bit)", "windows", f"{stem}-embed-win32.zip", False, ""),
         ]
+        if major_minor >= (3, 11):
+            rows += [
+                ("Windows installer (ARM64)", "windows", f"{stem}-arm64.exe", False, "Experimental"),
+                ("Windows embeddable package (ARM64)", "windows", f"{stem}-embed-arm64.zip", False, ""),
+            ]
+        if major_minor <= (3, 10):
+            rows.append(("Windows help file", "windows", f"python{version.replace('.', '')}.chm", False, ""))
+        if major_minor <= (3, 8):
+            rows.append(("Windows x86-64 web-based installer", "windows", f"{stem}-amd64-webinstall.exe", False, ""))
+    if major_minor >= (3, 9) and version != "3.9.0":
+        description = "for macOS 10.13 and later" if major_minor >= (3, 12) else "for macOS 10.9 and later"
+        rows.append(("macOS 64-bit universal2 installer", "macos", f"{stem}-macos11.pkg", True, description))
+    elif major_minor >= (3, 8) or major_minor == (2, 7):
+        rows.append(("macOS 64-bit Intel-only installer" if major_minor >= (3, 8) else "macOS 64-bit installer",
+                     "macos", f"{stem}-macosx10.9.pkg", True, "for macOS 10.9 and later"))  # fmt: skip
+        if major_minor == (2, 7):
+            rows.append(("macOS 64-bit/32-bit installer", "macos", f"{stem}-macosx10.6.pkg", False,
+                         "for Mac OS X 10.6 and later"))  # fmt: skip
+    elif major_minor >= (3, 5):
+        rows += [("macOS 64-bit installer", "macos", f"{stem}-macosx10.9.pkg", True, "for OS X 10.9 and later"),
+                 ("macOS 64-bit/32-bit installer", "macos", f"{stem}-macosx10.6.pkg", False,
+                  "for Mac OS X 10.6 and later")]  # fmt: skip
     else:
-        rows.append(("Windows x86-64 MSI installer", "windows", f"{stem}.amd64.msi", True, ""))
-    if major_minor >= (3, 11):
-        rows.append(("Windows installer (ARM64)", "windows", f"{stem}-arm64.exe", False, "Experimental"))
-    macos = "macos11" if major_minor >= (3, 9) else "macosx10.9"
-    description = "for macOS 10.15 and later" if major_minor >= (3, 14) else "for macOS 10.9 and later"
-    rows.append(("macOS installer", "macos", f"{stem}-{macos}.pkg", True, description))
+        rows.append(("Mac OS X 64-bit/32-bit installer", "macos", f"{stem}-macosx10.6.dmg", True,
+                     "for Mac OS X 10.6 and later"))  # fmt: skip
     if major_minor >= (3, 14):
         rows += [
             ("Android embeddable package (aarch64)", "android", f"{stem}-aarch64-linux-android.tar.gz", False, ""),
@@ -98,6 +191,57 @@ def file_rows(version, feature):
             ("iOS XCframework", "ios", f"{stem}-iOS-XCframework.tar.gz", False, ""),
         ]
     return rows
+
+
+def release_notes(version, feature, *, pymanager=False):
+    """Release notes as python.org writes them: what the release is, what it brings, where to read more."""
+    if pymanager:
+        return (
+            f"The Python install manager {version} for Windows installs, updates and removes Python runtimes.\n\n"
+            "Install it from the Microsoft Store or with the MSIX package below, then run `py install 3.14` "
+            "to get a runtime, `py list` to see what is installed and `py` to start the newest one. It replaces "
+            "both the traditional installer and the `py.exe` launcher, which it keeps compatible."
+        )
+    match = re.match(r"(\d+)\.(\d+)\.(\d+)(a|b|rc)?(\d+)?", version)
+    micro, pre, pre_number = int(match[3]), match[4], match[5]
+    highlights = "\n".join(f"- {item}" for item in HIGHLIGHTS.get(feature, []))
+    whatsnew = f"https://docs.python.org/{feature}/whatsnew/{feature}.html"
+    if pre:
+        stage = PRE_NAMES[pre]
+        return (
+            f"Python {version} is {stage} {pre_number} of Python {feature}, a preview of the next feature release. "
+            "It is meant for testing: please try your projects with it and report problems to the "
+            "[issue tracker](https://github.com/python/cpython/issues). Do not use it in production.\n\n"
+            + (f"Among the changes planned for {feature}:\n\n{highlights}\n\n" if highlights else "")
+            + f"The [What's New in Python {feature}]({whatsnew}) document grows with each pre-release."
+        )
+    if feature == "2.7" and micro == 18:
+        return (
+            "Python 2.7.18 is the last release of Python 2. Python 2 reached its end of life on January 1, 2020: "
+            "it receives no more fixes, including security fixes.\n\n"
+            "If you still run Python 2, move to Python 3; the "
+            "[porting guide](https://docs.python.org/3/howto/pyporting.html) explains how."
+        )
+    if micro == 0:
+        return (
+            f"Python {feature}.0 is the newest major release of the Python programming language. Among its new "
+            f"features:\n\n{highlights}\n\nRead [What's New in Python {feature}]({whatsnew}) for the full "
+            "list, and the changelog for every change."
+        )
+    fixes = 90 + int(checksum(version, "md5")[:4], 16) % 180
+    if not has_binaries(version, feature):
+        return (
+            f"Python {version} is a security release of Python {feature}, which now receives security fixes only. "
+            "Security releases are published as source code; no binary installers are made for them. Build it "
+            "from source or get it from your operating system's distributor.\n\n"
+            "If you can, upgrade to the newest feature release: it has all the fixes and many improvements."
+        )
+    ordinal = ORDINALS[micro] if micro < len(ORDINALS) else ordinal_suffix(micro)
+    return (
+        f"Python {version} is the {ordinal} maintenance release of Python {feature}, with about {fixes} bug fixes, "
+        "build improvements and documentation changes since the previous release.\n\n"
+        f"Python {feature} brought:\n\n{highlights}"
+    )
 
 
 def build_files(release, base_version, feature, operating_systems):
@@ -110,14 +254,14 @@ def build_files(release, base_version, feature, operating_systems):
             release=release,
             sort_order=order,
             name=name,
-            slug=f"{release.slug.removeprefix('python-')}-{make_slug(name)}",
+            slug=slug_for_filename(filename),
             os=operating_systems[os_slug],
             description=description,
             is_source=os_slug == "source",
             url=url,
             md5_sum="" if major_minor >= (3, 14) else checksum(url, "md5"),
             sha256_sum=checksum(url, "sha256"),
-            filesize=18_000_000 + int(checksum(url, "md5")[:6], 16) % 14_000_000,
+            filesize=file_size(filename, url),
             download_button=button,
         )
         if major_minor < (3, 14):
@@ -137,6 +281,10 @@ def release_history():
         for micro, date in enumerate(release_dates(first, last_micro, last)):
             if date <= HORIZON:
                 history.append((f"{feature}.{micro}", date, feature))
+    feature, first, last_micro, last = PYTHON2
+    history += [
+        (f"{feature}.{micro}", date, feature) for micro, date in enumerate(release_dates(first, last_micro, last))
+    ]
     for feature, pre_releases in PRE_RELEASES.items():
         history += [(f"{feature}.0{tag}", day(date), feature) for tag, date in pre_releases]
     return sorted(history, key=lambda row: row[1])
@@ -158,7 +306,6 @@ def cycle_rows():
 def downloads_index(stdout):
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
-        stdout.write("downloads: no default site; skipped")
         return None
     index = DownloadsIndexPage.objects.first()
     if index is None:
@@ -174,22 +321,23 @@ def downloads_index(stdout):
 
 def add_release(index, version, date, feature, operating_systems, *, latest, pymanager=False):
     base_version = re.match(r"\d+\.\d+(\.\d+)?", version)[0]
-    product = "Python install manager" if pymanager else "Python"
     release = ReleasePage(
         version_number=version,
         is_pymanager=pymanager,
         release_date=datetime.datetime.combine(date, datetime.time(12), tzinfo=datetime.UTC),
         is_latest=latest,
         release_notes_url="" if pymanager else f"https://docs.python.org/release/{base_version}/whatsnew/changelog.html",
-        content=[{"type": "markdown", "value": f"This is a release of **{product} {version}**."}],
+        content=[{"type": "markdown", "value": release_notes(version, feature, pymanager=pymanager)}],
     )  # fmt: skip
     release.derive_from_version()
     index.add_child(instance=release)
     if pymanager:
         url = f"{FTP}/pymanager/python-manager-{version}.msix"
-        files = [ReleaseFile(release=release, name="Windows install manager (MSIX)", slug=f"{release.slug}-msix",
+        files = [ReleaseFile(release=release, name="Windows install manager (MSIX)",
+                             slug=slug_for_filename(url.rsplit("/", 1)[1]),
                              os=operating_systems["windows"], url=url, sha256_sum=checksum(url, "sha256"),
-                             filesize=11_000_000, download_button=True,
+                             filesize=11_000_000 + int(checksum(url, "md5")[:5], 16) % 900_000,
+                             download_button=True, sigstore_bundle_file=url + ".sigstore",
                              description="Install and manage Python runtimes with 'py'")]  # fmt: skip
     else:
         files = build_files(release, base_version, feature, operating_systems)
@@ -197,64 +345,28 @@ def add_release(index, version, date, feature, operating_systems, *, latest, pym
     return release
 
 
-def load_legacy_releases(data_dir, index, operating_systems):
-    """Python 2 releases from the legacy dump, with their files."""
-    path = data_dir / "dump-a.json"
-    if not path.exists():
-        return 0
-    rows = json.loads(path.read_text())
-    releases = {row["pk"]: row["fields"] for row in rows if row["model"] == "downloads.release"}
-    created = 0
-    for pk, fields in releases.items():
-        if fields["version"] != 2 or ReleasePage.objects.filter(slug=fields["slug"]).exists():
-            continue
-        release = ReleasePage(
-            version_number=fields["name"].removeprefix("Python "),
-            slug=fields["slug"],
-            release_date=datetime.datetime.fromisoformat(fields["release_date"]),
-            is_latest=fields["is_latest"],
-            release_notes_url=fields["release_notes_url"],
-            content=[{"type": "markdown", "value": fields["content"]}],
-        )
-        index.add_child(instance=release)
-        files = [
-            ReleaseFile(release=release, os=operating_systems[os_slug_by_pk(row["fields"]["os"])],
-                        **{key: row["fields"][key] for key in (
-                            "name", "slug", "description", "is_source", "url", "gpg_signature_file",
-                            "sigstore_signature_file", "sigstore_cert_file", "sigstore_bundle_file", "sbom_spdx2_file",
-                            "md5_sum", "sha256_sum", "filesize", "download_button")})
-            for row in rows
-            if row["model"] == "downloads.releasefile" and row["fields"]["release"] == pk
-        ]  # fmt: skip
-        ReleaseFile.objects.bulk_create(files)
-        created += 1
-    return created
-
-
-def os_slug_by_pk(pk):
-    return {1: "windows", 2: "macos", 3: "source", 4: "android", 5: "ios"}[pk]
-
-
 def load(data_dir, stdout):
     operating_systems = {os.slug: os for os in OS.objects.all()}
     index = downloads_index(stdout)
     if index is None:
-        return
+        raise CommandError("downloads: the site has no default Site to add the Downloads section to.")
     existing = set(ReleasePage.objects.values_list("version_number", flat=True))
     history = release_history()
     finals = [row[0] for row in history if row[0].replace(".", "").isdigit()]
-    latest_python3 = max(finals, key=lambda version: tuple(int(part) for part in version.split(".")))
+    newest = {
+        major: max((v for v in finals if v.startswith(f"{major}.")), key=lambda v: tuple(map(int, v.split("."))))
+        for major in ("2", "3")
+    }
     created = 0
     for version, date, feature in history:
         if version in existing:
             continue
-        add_release(index, version, date, feature, operating_systems, latest=version == latest_python3)
+        add_release(index, version, date, feature, operating_systems, latest=version in newest.values())
         created += 1
     for version, date in PYMANAGER:
         if not ReleasePage.objects.filter(is_pymanager=True, version_number=version).exists():
             add_release(index, version, day(date), "", operating_systems, latest=version == PYMANAGER[-1][0],
                         pymanager=True)  # fmt: skip
             created += 1
-    created += load_legacy_releases(data_dir, index, operating_systems)
     changed = release_cycle.apply(cycle_rows())
-    stdout.write(f"downloads: {created} releases added, {len(changed)} release-cycle rows updated")
+    return f"{created} releases added, {len(changed)} release-cycle rows updated"

@@ -9,7 +9,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -304,11 +304,33 @@ class ReleasePage(BasePage):
         self.derive_from_version()
         with transaction.atomic():
             super().save(*args, **kwargs)
-            if self.is_latest:
-                # Only one latest release per major version.
-                ReleasePage.objects.filter(product=self.product, is_latest=True).exclude(pk=self.pk).update(
-                    is_latest=False
-                )
+            # Publishing saves the whole page live; saving a draft or scheduling only writes a revision
+            # (``update_fields``) or keeps the page offline, and must not touch the live site's latest release.
+            if self.is_latest and self.live and kwargs.get("update_fields") is None:
+                self.demote_other_latest()
+
+    def demote_other_latest(self):
+        """Only one latest release per major version: this one, now that it is published."""
+        ReleasePage.objects.filter(product=self.product, is_latest=True).exclude(pk=self.pk).update(is_latest=False)
+
+    def hand_over_latest(self):
+        """Unpublished while the latest: the newest published stable release of the major version takes over."""
+        if not self.is_latest:
+            return None
+        ReleasePage.objects.filter(pk=self.pk).update(is_latest=False)
+        self.is_latest = False
+        successor = (
+            ReleasePage.objects.published()
+            .stable()
+            .filter(product=self.product)
+            .exclude(pk=self.pk)
+            .by_version()
+            .first()
+        )
+        if successor is not None:
+            ReleasePage.objects.filter(product=self.product).exclude(pk=successor.pk).update(is_latest=False)
+            ReleasePage.objects.filter(pk=successor.pk).update(is_latest=True)
+        return successor
 
     @property
     def name(self):
@@ -387,7 +409,7 @@ class ReleaseFile(Orderable):
     objects = ReleaseFileQuerySet.as_manager()
 
     panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
+        FieldPanel("name"),
         FieldRowPanel([FieldPanel("os"), FieldPanel("is_source"), FieldPanel("download_button")]),
         FieldPanel("description"),
         FieldPanel("url"),
@@ -424,9 +446,37 @@ class ReleaseFile(Orderable):
         if errors:
             raise ValidationError(errors)
 
-    @cached_property
+    # The slug is not typed: it comes from the file's name when none is given (the API may still send one).
+    def full_clean(self, *args, **kwargs):
+        self.derive_slug()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self.derive_slug()
+        super().save(*args, **kwargs)
+
+    def derive_slug(self):
+        if not self.slug and self.url:
+            self.slug = self.unique_slug(slug_for_filename(self.filename))
+
+    def unique_slug(self, base):
+        taken = set(
+            ReleaseFile.objects.filter(slug__startswith=base).exclude(pk=self.pk).values_list("slug", flat=True)
+        )
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base[:190]}-{number}", number + 1
+        return slug
+
+    @property
     def filename(self):
         return self.url.rsplit("/", 1)[-1]
+
+
+def slug_for_filename(filename):
+    """The slug of a file from its name: "python-3.14.1-amd64.exe" gives "python-3141-amd64-exe"."""
+    compact = re.sub(r"(?<=\d)\.(?=\d)", "", filename)
+    return slugify(compact.replace(".", "-"))[:200] or "file"
 
 
 class ReleaseCycleQuerySet(models.QuerySet):

@@ -1,5 +1,6 @@
 """Purge the downloads pages and API from the CDN when a release is published or a file changes."""
 
+from django.apps import apps as global_apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -7,6 +8,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from apps.core.cache import bump_fragment_version, bump_generation, purge_surrogate_keys
 from apps.downloads.models import GENERATION_KEY, SURROGATE_KEY, DownloadsIndexPage, ReleaseFile, ReleasePage
+from apps.users.roles import RELEASE_MANAGER_PAGE_PERMISSIONS, RELEASE_MANAGERS, grant_pages
 
 
 def purge_downloads():
@@ -18,6 +20,18 @@ def purge_downloads():
 def purge_after_commit(**kwargs):
     if not kwargs.get("raw"):
         transaction.on_commit(purge_downloads)
+
+
+@receiver(post_save, sender=DownloadsIndexPage, dispatch_uid="downloads-index-release-managers")
+def release_managers_edit_downloads(sender, instance, created, raw=False, **kwargs):
+    """Release managers add, edit and publish the releases under a new Downloads section."""
+    if created and not raw:
+        grant_pages(global_apps, RELEASE_MANAGERS, instance, RELEASE_MANAGER_PAGE_PERMISSIONS)
+
+
+@receiver(page_unpublished, sender=ReleasePage, dispatch_uid="release-unpublished-hands-over-latest")
+def hand_over_latest(sender, instance, **kwargs):
+    instance.hand_over_latest()
 
 
 for page_class in (ReleasePage, DownloadsIndexPage):

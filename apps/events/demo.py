@@ -44,7 +44,7 @@ def _next_weekday(today, weekday):
 def load(data_dir, stdout=None):
     python_events = _calendar(PYTHON_EVENTS)
     ics_file = data_dir / "events.ics"
-    report = ics.import_ics(python_events, ics_file.read_bytes()) if ics_file.exists() else None
+    report = ics.import_ics(python_events, ics_file.read_bytes())  # a missing file stops load_demo_data
 
     user_groups = _calendar(USER_GROUPS)
     meetups = EventCategory.objects.get_or_create(calendar=user_groups, slug="meetup", defaults={"name": "Meetup"})[0]
@@ -63,5 +63,4 @@ def load(data_dir, stdout=None):
             frequency=frequency, interval=interval, count=count,
         )  # fmt: skip
         event.categories.add(meetups)
-    python_events_summary = report.summary() if report else "events.ics not found"
-    return f"Python Events: {python_events_summary}; user groups: {user_groups.events.count()} recurring meetups"
+    return f"Python Events: {report.summary()}; user groups: {user_groups.events.count()} recurring meetups"

@@ -183,7 +183,7 @@ def load_generated_jobs(categories, types, moderator):
 def load(data_dir, stdout):
     random.seed(4)  # the same demo on every machine
     dump = data_dir / "dump-a.json"
-    legacy = json.loads(dump.read_text()) if dump.exists() else []
+    legacy = json.loads(dump.read_text())  # a missing file stops load_demo_data
     moderator = ensure_user("jobs-moderator", "jobs-moderator@example.com", is_staff=True,
                             date_joined=datetime(2020, 1, 1, tzinfo=timezone.get_current_timezone()))  # fmt: skip
     group, _ = Group.objects.get_or_create(name=MODERATORS)

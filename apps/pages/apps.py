@@ -6,11 +6,14 @@ class PagesConfig(AppConfig):
     label = "pages"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
         from apps.core.cache import bump_fragment_version
         from apps.pages.models import ContentSnippet
+        from apps.pages.sites import sync_default_site
 
         # Snippets appear in the menus' supernav panels, which are cached fragments.
         post_save.connect(bump_fragment_version, sender=ContentSnippet, dispatch_uid="fragments-snippet")
         post_delete.connect(bump_fragment_version, sender=ContentSnippet, dispatch_uid="fragments-snippet-del")
+        # The default Site's hostname and port follow WAGTAILADMIN_BASE_URL (sitemap and purge URLs).
+        post_migrate.connect(sync_default_site, sender=self, dispatch_uid="pages-default-site-address")

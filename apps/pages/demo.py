@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 from apps.core.models import NavigationSettings
 from apps.pages.demo_content import PAGES
 from apps.pages.models import ContentSnippet, HomePage, SectionIndexPage, StandardPage
+from apps.pages.sites import site_address, sync_default_site
 
 # Named URLs of the legacy menu and where they live on this site.
 NAMED_URLS = {
@@ -380,15 +381,16 @@ def ensure_site():
     site_root = ensure_root()
     home = ensure_home(site_root)
     site = Site.objects.filter(is_default_site=True).first()
+    hostname, port = site_address()
     if site is None or site.root_page_id != home.pk:
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "site_name": "Python.org", "root_page": home},
+            defaults={"hostname": hostname, "port": port, "site_name": "Python.org", "root_page": home},
         )
         site = Site.objects.get(is_default_site=True)
         # Wagtail's placeholder welcome page is not part of the site.
         Page.objects.filter(depth=2).exclude(pk=home.pk).exclude(content_type=home.content_type).delete()
-    return site, home
+    return sync_default_site(), home
 
 
 def load(data_dir, stdout=None):

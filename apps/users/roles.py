@@ -24,3 +24,21 @@ def grant(apps, group_name, app_label, codenames):
     create_permissions(global_apps.get_app_config(app_label), apps=apps, verbosity=0)
     group, _ = Group.objects.get_or_create(name=group_name)
     group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
+
+
+# Page permissions (Wagtail's, on a subtree). Approving the last task of the "Moderators approval"
+# workflow publishes the page as the approving moderator, so moderators hold "publish" on the tree;
+# they reach a page's editor only while it awaits their review and add nothing of their own.
+MODERATOR_PAGE_PERMISSIONS = ("publish_page",)
+# Release managers write the Downloads section (release pages and their files) in the admin.
+RELEASE_MANAGER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+
+
+def grant_pages(apps, group_name, page, codenames):
+    """Give ``group_name`` the Wagtail page permissions ``codenames`` on ``page`` and its descendants."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    group, _ = Group.objects.get_or_create(name=group_name)
+    for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames):
+        GroupPagePermission.objects.get_or_create(group=group, page_id=page.pk, permission=permission)

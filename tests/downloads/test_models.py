@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from apps.downloads import demo
-from apps.downloads.models import DownloadsIndexPage, ReleasePage, version_from_name
+from apps.downloads.models import DownloadsIndexPage, ReleaseFile, ReleasePage, version_from_name
 from apps.pages.models import HomePage
 from tests.downloads.factories import ReleaseFileFactory
 
@@ -144,8 +144,49 @@ def test_demo_data_is_realistic_and_idempotent(home_page, data_dir):
     assert ReleasePage.objects.latest_python3().version_number == "3.15.0"
     assert ReleasePage.objects.latest_pymanager() is not None
     assert ReleasePage.objects.latest_python2().version_number == "2.7.18"
+    assert ReleasePage.objects.filter(is_latest=True, product=ReleasePage.PYTHON2).count() == 1
     demo.load(data_dir, io.StringIO())
     assert ReleasePage.objects.count() == count
+
+
+def files_of(version):
+    return {file.name: file for file in ReleaseFile.objects.filter(release__version_number=version)}
+
+
+def test_demo_releases_list_the_files_python_org_lists(home_page, data_dir):
+    demo.load(data_dir, io.StringIO())
+    # 2.7.18: source tarballs, Windows MSI installers, macOS installers; no install manager, no embeddable zips.
+    assert set(files_of("2.7.18")) == {
+        "Gzipped source tarball", "XZ compressed source tarball", "Windows x86-64 MSI installer",
+        "Windows x86 MSI installer", "Windows help file", "Windows debug information files",
+        "Windows debug information files for 64-bit binaries", "macOS 64-bit installer",
+        "macOS 64-bit/32-bit installer",
+    }  # fmt: skip
+    # A security-only release ships source only.
+    assert set(files_of("3.9.25")) == {"Gzipped source tarball", "XZ compressed source tarball"}
+    # A modern release: installers for three Windows architectures, embeddable zips, universal2, Android.
+    modern = files_of("3.14.5")
+    assert {"Windows installer (64-bit)", "Windows installer (ARM64)", "Windows embeddable package (64-bit)",
+            "Windows embeddable package (ARM64)", "macOS 64-bit universal2 installer",
+            "Android embeddable package (aarch64)"} <= set(modern)  # fmt: skip
+    assert modern["macOS 64-bit universal2 installer"].url.endswith("/3.14.5/python-3.14.5-macos11.pkg")
+    assert modern["XZ compressed source tarball"].slug == "python-3145-tar-xz"
+    manager = ReleasePage.objects.latest_pymanager()
+    assert manager.files.get().url.endswith(".msix")
+
+    files = ReleaseFile.objects.all()
+    assert not files.filter(sha256_sum__regex=r"^0+$").exists()
+    assert not files.filter(md5_sum__regex=r"^0+$").exists()
+    assert all(len(file.sha256_sum) == 64 for file in files)
+    assert len({file.sha256_sum for file in files}) == files.count()
+    assert 5_000_000 < min(files.values_list("filesize", flat=True))
+
+    notes = {release.version_number: str(release.content) for release in ReleasePage.objects.all()}
+    assert not [version for version, text in notes.items() if "Synthetic" in text or len(text) < 200]
+    assert "last release of Python 2" in notes["2.7.18"]
+    assert "security release" in notes["3.9.25"]
+    assert "template string literals" in notes["3.14.0"]
+    assert "alpha 1" in notes["3.16.0a1"]
 
 
 def test_editor_opens_a_release_with_its_files(admin_client, release):

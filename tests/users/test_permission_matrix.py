@@ -73,6 +73,14 @@ def edits_pages(user):
     return user.is_superuser or GroupPagePermission.objects.filter(group__user=user).exists()
 
 
+def page_permission(codename):
+    """Holds this Wagtail page permission somewhere in the tree (moderators hold only "publish")."""
+    return lambda user: (
+        user.is_superuser
+        or GroupPagePermission.objects.filter(group__user=user, permission__codename=codename).exists()
+    )
+
+
 def needs(*perms):
     return lambda user: any(user.has_perm(perm) for perm in perms)
 
@@ -102,6 +110,7 @@ ADMIN_VIEW_RULES = {
     "wagtailembeds:": any_staff,
     "wagtailadmin_explore_root": edits_pages,
     "wagtailadmin_pages:search": edits_pages,
+    "wagtailadmin_reports:locked_pages": page_permission("unlock_page"),
     "wagtailadmin_reports:": edits_pages,
     "wagtailforms:": edits_pages,
     "wagtailadmin_collections:": needs("wagtailcore.add_collection", "wagtailcore.change_collection"),

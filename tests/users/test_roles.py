@@ -40,11 +40,31 @@ def test_editors_edit_and_publish_the_whole_page_tree():
             "change_sitesettings", "change_membershipsettings", "add_redirect"} <= codenames  # fmt: skip
 
 
+def test_moderators_publish_what_they_approve_and_write_no_pages():
+    root = Page.objects.get(depth=1)
+    assert set(
+        GroupPagePermission.objects.filter(group__name=roles.MODERATORS, page=root).values_list(
+            "permission__codename", flat=True
+        )
+    ) == {"publish_page"}
+
+
+def test_release_managers_write_only_the_downloads_section(home_page):
+    from tests.downloads.factories import DownloadsIndexPageFactory
+
+    downloads = DownloadsIndexPageFactory(parent=home_page)
+    rows = GroupPagePermission.objects.filter(group__name=roles.RELEASE_MANAGERS)
+    assert set(rows.values_list("page_id", flat=True)) == {downloads.pk}
+    assert page_permissions(roles.RELEASE_MANAGERS) == {"add_page", "change_page", "publish_page"}
+
+
 @pytest.mark.parametrize(
-    "name", [roles.MODERATORS, roles.JOB_BOARD_ADMINS, roles.SPONSORSHIP_TEAM, roles.RELEASE_MANAGERS]
-)
-def test_other_roles_only_choose_media_and_never_touch_pages(name):
-    assert page_permissions(name) == set()
+    "name,pages",
+    [(roles.MODERATORS, {"publish_page"}), (roles.JOB_BOARD_ADMINS, set()), (roles.SPONSORSHIP_TEAM, set()),
+     (roles.RELEASE_MANAGERS, set())],
+)  # fmt: skip
+def test_other_roles_only_choose_media_and_never_touch_pages(name, pages):
+    assert page_permissions(name) == pages
     assert collection_permissions(name) == {"choose_image", "choose_document"}
     codenames = set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
     assert not codenames & {"add_image", "change_image", "delete_image", "add_document", "change_document"}

@@ -5,6 +5,7 @@ command twice changes nothing.
 """
 
 import importlib
+import json
 import logging
 import os
 from pathlib import Path
@@ -69,8 +70,12 @@ class Command(BaseCommand):
         inline = {"default": {**settings.TASKS["default"], "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
         with override_settings(TASKS=inline):
             for label, load in demo_loaders():
-                with transaction.atomic():
-                    summary = load(data_dir=data_dir, stdout=self.stdout)
+                try:
+                    with transaction.atomic():
+                        summary = load(data_dir=data_dir, stdout=self.stdout)
+                except (FileNotFoundError, json.JSONDecodeError) as error:
+                    # Nothing of this app's demo is half-loaded (the transaction rolled back); say what is missing.
+                    raise CommandError(f"{label}: cannot load the demo data from {data_dir}: {error}") from error
                 self.stdout.write(f"{label}: {summary or 'done'}")
         if not skip_index:
             call_command("update_index", verbosity=0)
