@@ -125,4 +125,7 @@ def highlight_code(code: str, language: str = "") -> SafeString:
     except ClassNotFound:
         lexer = get_lexer_by_name("text")
     formatter = HtmlFormatter(cssclass="highlight", wrapcode=True)
-    return mark_safe(highlight(code, lexer, formatter))  # noqa: S308 - Pygments escapes its input
+    html = highlight(code, lexer, formatter)
+    # A long line scrolls sideways; tabindex lets a keyboard user scroll it too.
+    html = html.replace("<pre>", '<pre tabindex="0">', 1)
+    return mark_safe(html)  # noqa: S308 - Pygments escapes its input

@@ -1,6 +1,9 @@
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -51,6 +54,8 @@ class BasePage(Page):
 
     # Extra CDN surrogate keys for every page of a type (e.g. "downloads").
     surrogate_keys = ()
+    # What a search result calls a page of this type, in a visitor's words ("Release", "Job" …).
+    search_kind = _("Page")
 
     class Meta:
         abstract = True
@@ -63,7 +68,12 @@ class BasePage(Page):
         return add_surrogate_keys(response, *self.get_surrogate_keys())
 
     def get_meta_description(self):
-        return self.search_description or self.social_text
+        """The search description, else the social text, else the start of the page's own text."""
+        if self.search_description or self.social_text:
+            return self.search_description or self.social_text
+        # Markdown and reST blocks are raw text: drop their emphasis and heading marks.
+        text = " ".join(re.sub(r"[*_`#>|=]+", " ", self.get_search_snippet_text()).split())
+        return Truncator(text).chars(160)
 
     # Fields whose text stands for the page in search result snippets.
     snippet_fields = ("intro", "body")
@@ -123,10 +133,15 @@ class NavigationSettings(BaseSiteSetting):
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     donate_url = models.URLField(default=settings.PYDOTORG["DONATE_URL"])
-    footer_text = models.TextField(
-        blank=True,
-        default="Copyright ©2001-2026. Python Software Foundation Legal Statements Privacy Notice",
-    )
+    footer_text = models.TextField(blank=True, default="Copyright ©2001-2026 Python Software Foundation")
+    legal_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("legal statements page"),
+    )  # fmt: skip
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("privacy notice page"),
+    )  # fmt: skip
     github_url = models.URLField(blank=True, default="https://github.com/python")
     mastodon_url = models.URLField(blank=True, default="https://fosstodon.org/@ThePSF")
     linkedin_url = models.URLField(blank=True, default="https://www.linkedin.com/company/python-software-foundation/")
@@ -140,7 +155,10 @@ class SiteSettings(BaseSiteSetting):
              FieldPanel("youtube_url"), FieldPanel("rss_url")],
             heading=_("Social links"),
         ),
-        FieldPanel("footer_text"),
+        MultiFieldPanel(
+            [FieldPanel("footer_text"), FieldPanel("legal_page"), FieldPanel("privacy_page")],
+            heading=_("Footer"),
+        ),
     ]  # fmt: skip
 
     class Meta:

@@ -9,6 +9,8 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -272,7 +274,13 @@ class ReleasePage(BasePage):
         InlinePanel("files", heading=_("Files"), label=_("file")),
     ]
     promote_panels = BasePage.promote_panels
-    search_fields = [*BasePage.search_fields, index.SearchField("version_number"), index.SearchField("content")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("version_number"),
+        index.SearchField("version_spellings"),
+        index.SearchField("content"),
+    ]
+    search_kind = _("Release")
 
     parent_page_types = ["downloads.DownloadsIndexPage"]
     subpage_types = []
@@ -341,6 +349,26 @@ class ReleasePage(BasePage):
     @property
     def feature_version(self):
         return f"{self.major}.{self.minor}"
+
+    snippet_fields = ("content",)
+
+    def get_meta_description(self):
+        described = super().get_meta_description()
+        if described:
+            return described
+        return _("%(name)s, released on %(date)s: installers, source code, checksums and signatures.") % {
+            "name": self.name,
+            "date": date_format(self.release_date, "j F Y"),
+        }
+
+    def version_spellings(self):
+        """The ways people type a version, so "3.14", "Python 3.14", "python3.14" and "314" all find it."""
+        if self.is_pymanager:
+            return f"pymanager {self.version_number} install manager"
+        version, feature = self.version_number, self.feature_version
+        spellings = [version, feature, f"python {feature}", f"python{feature}", f"python{version}",
+                     f"py{feature}", feature.replace(".", ""), version.replace(".", "")]  # fmt: skip
+        return " ".join(dict.fromkeys(spellings))
 
     @property
     def is_published(self):

@@ -42,13 +42,20 @@ def latest_releases():
 
 
 def download_buttons(python3, pymanager, operating_systems=None):
-    """One big button per OS: the install manager where it ships (Windows), else the latest Python 3."""
-    buttons = {}
+    """One big button per OS: the install manager where it ships (Windows), else the latest Python 3.
+
+    Each entry is ``(os, release, file, standalone)``: where the button is the install manager,
+    ``standalone`` is the latest Python 3's own installer for that OS (None elsewhere).
+    """
+    buttons, standalone = {}, {}
     for release in (pymanager, python3):
         for file in getattr(release, "buttons", []) if release else []:
-            buttons.setdefault(file.os_id, (release, file))
+            if file.os_id in buttons:
+                standalone.setdefault(file.os_id, file)
+            else:
+                buttons[file.os_id] = (release, file)
     operating_systems = OS.objects.all() if operating_systems is None else operating_systems
-    return [(os, *buttons[os.pk]) for os in operating_systems if os.pk in buttons]
+    return [(os, *buttons[os.pk], standalone.get(os.pk)) for os in operating_systems if os.pk in buttons]
 
 
 def download_home_context():

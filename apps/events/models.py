@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from apps.core.markup import MARKUP_CHOICES, render_markup
 from apps.events import recurrence
@@ -136,7 +137,12 @@ class EventQuerySet(models.QuerySet):
     def search(self, text):
         query = Q()
         for word in text.split():
-            query &= Q(title__icontains=word) | Q(description__icontains=word) | Q(venue__name__icontains=word)
+            query &= (
+                Q(title__icontains=word)
+                | Q(description__icontains=word)
+                | Q(venue__name__icontains=word)
+                | Q(calendar__name__icontains=word)
+            )
         return self.filter(query)
 
     def at_location(self, text):
@@ -235,6 +241,26 @@ class Event(models.Model):
     @property
     def is_recurring(self):
         return bool(self.frequency)
+
+    @property
+    def recurrence_label(self):
+        """ "weekly", "every 2 weeks", "every 3 months" …; empty for a one-off event."""
+        if not self.frequency:
+            return ""
+        if self.interval <= 1:
+            return str(self.get_frequency_display()).lower()
+        units = {
+            self.Frequency.DAILY: ngettext("every %(n)d day", "every %(n)d days", self.interval),
+            self.Frequency.WEEKLY: ngettext("every %(n)d week", "every %(n)d weeks", self.interval),
+            self.Frequency.MONTHLY: ngettext("every %(n)d month", "every %(n)d months", self.interval),
+            self.Frequency.YEARLY: ngettext("every %(n)d year", "every %(n)d years", self.interval),
+        }
+        return units[self.frequency] % {"n": self.interval}
+
+    @property
+    def is_past(self):
+        """Every occurrence has ended: nothing left to star or be reminded of."""
+        return self.ends_at is not None and self.ends_at < timezone.now()
 
     @cached_property
     def zone(self):

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.core.cache import add_surrogate_keys
 from apps.events import notifications
@@ -34,13 +34,15 @@ def _page(request, queryset):
     return paginator.get_page(request.GET.get("page"))
 
 
-def _filtered_listing(request, base, *, calendars, show_calendar=True):
+def _filtered_listing(request, base, *, calendars, show_calendar=True, exclude_ids=()):
     """(form, page of events, status) for a listing filtered by the query string."""
     form = EventFilterForm(request.GET or None, calendars=calendars, show_calendar=show_calendar)
     now = timezone.now()
     if form.is_bound and not form.is_valid():
         return form, None, 400
     events = form.apply(base, now) if form.is_bound else base.upcoming(now=now)
+    if exclude_ids and not form.is_filtering:
+        events = events.exclude(pk__in=exclude_ids)
     events = events.featured_first().select_related("calendar", "venue")
     return form, _page(request, events), 200
 
@@ -54,13 +56,20 @@ def _query_without_page(request):
 def event_index(request):
     now = timezone.now()
     calendars = list(Calendar.objects.all())
-    form, page, status = _filtered_listing(request, Event.objects.all(), calendars=calendars)
+    happening_now = list(Occurrence.objects.happening_now(now)[:10])
+    # An event under "Happening now" is not listed again under "Upcoming".
+    form, page, status = _filtered_listing(
+        request,
+        Event.objects.all(),
+        calendars=calendars,
+        exclude_ids=[occurrence.event_id for occurrence in happening_now],
+    )
     context = {
         "calendars": calendars,
         "form": form,
         "page_obj": page,
         "extra": _query_without_page(request),
-        "happening_now": [] if form.is_filtering else list(Occurrence.objects.happening_now(now)[:10]),
+        "happening_now": [] if form.is_filtering else happening_now,
         "just_missed": [] if form.is_filtering else list(Occurrence.objects.just_missed(now)[:5]),
     }
     return _render(request, "events/event_index.html", context, status=status)
@@ -209,24 +218,35 @@ def month_view(request, calendar_slug, year, month):
     return _render(request, "events/month.html", context)
 
 
-@require_GET
-def event_detail(request, calendar_slug, pk):
-    event = get_object_or_404(Event.objects.approved().with_display_relations(), calendar__slug=calendar_slug, pk=pk)
+def _detail_context(request, event):
     starred = request.user.is_authenticated and EventStar.objects.filter(user=request.user, event=event).exists()
-    context = {
+    return {
         "calendar": event.calendar,
         "event": event,
         "occurrences": event.next_occurrences(NEXT_OCCURRENCES),
         "starred": starred,
     }
-    response = _render(request, "events/event_detail.html", context)
+
+
+@require_GET
+def event_detail(request, calendar_slug, pk):
+    event = get_object_or_404(Event.objects.approved().with_display_relations(), calendar__slug=calendar_slug, pk=pk)
+    response = _render(request, "events/event_detail.html", _detail_context(request, event))
     return add_surrogate_keys(response, f"event-{event.pk}")
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def toggle_star(request, calendar_slug, pk):
     event = get_object_or_404(Event.objects.approved(), calendar__slug=calendar_slug, pk=pk)
+    if request.method == "GET":
+        # A visitor who clicked "Star" before signing in comes back here by GET: back to the event.
+        if not event.is_past and not EventStar.objects.filter(user=request.user, event=event).exists():
+            messages.info(request, _("You are signed in. Star the event below to get a reminder before it starts."))
+        return redirect(event.get_absolute_url())
+    if event.is_past:
+        messages.error(request, _("This event is over; there is nothing left to remind you of."))
+        return _render(request, "events/event_detail.html", _detail_context(request, event), status=400)
     star, created = EventStar.objects.get_or_create(user=request.user, event=event)
     if created:
         messages.success(request, _("Starred. We will email you a reminder before it starts."))

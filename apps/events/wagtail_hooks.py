@@ -10,7 +10,7 @@ from wagtail.admin.widgets.button import Button
 from apps.core.sections import HomepageSection, MenuPanel
 from apps.events.admin_views import moderate_event, queue_url
 from apps.events.models import Calendar, Event, EventCategory, EventLocation, EventStar
-from apps.events.queries import search_upcoming, upcoming_events
+from apps.events.queries import search_calendars, search_upcoming, upcoming_events
 from apps.search.query import SOURCE_LIMIT, SearchResult
 
 
@@ -136,13 +136,22 @@ def upcoming_events_section():
 
 @hooks.register("register_search_source")
 def search_events(query):
-    """Approved upcoming events for the site search."""
-    return [
+    """Calendars whose name matches (their pages list past events too), then approved upcoming events."""
+    calendars = [
+        SearchResult(
+            title=calendar.name,
+            url=calendar.get_absolute_url(),
+            snippet=calendar.description,
+            kind=_("Event calendar"),
+        )
+        for calendar in search_calendars(query)
+    ]
+    return calendars + [
         SearchResult(
             title=event.title,
             url=event.get_absolute_url(),
             snippet=" · ".join(filter(None, [event.calendar.name, event.venue.display if event.venue_id else ""])),
-            kind="Event",
+            kind=_("Event"),
         )
         for event in search_upcoming(query, SOURCE_LIMIT)
     ]

@@ -28,6 +28,11 @@ def expiry_days():
     return getattr(settings, "JOBS_EXPIRY_DAYS", 90)
 
 
+def renewal_window():
+    """How long before expiry an approved job may be renewed (the expiry reminder's window)."""
+    return timedelta(days=getattr(settings, "JOBS_REMINDER_DAYS", 7))
+
+
 class TransitionNotAllowed(Exception):  # noqa: N818 - reads as the refusal it is
     """A transition was asked of a job in a state it cannot leave that way."""
 
@@ -342,19 +347,42 @@ class Job(PreviewableMixin, models.Model):
     def expire(self, by=None, comment=""):
         return self._transition("expired", [self.Status.APPROVED], self.Status.EXPIRED, by, comment, is_featured=False)
 
-    def renew(self, by, comment=""):
-        """Extend an approved job; an expired one goes back to review first."""
+    @property
+    def renewable_from(self):
+        """When the owner may renew: from the expiry reminder's window on (None for a job without expiry)."""
+        return self.expires - renewal_window() if self.expires else None
+
+    @property
+    def can_renew(self):
         if self.status == self.Status.EXPIRED:
-            return self._transition("renewed", [self.Status.EXPIRED], self.Status.REVIEW, by, comment,
-                                    submitted_at=timezone.now())  # fmt: skip
+            return True
+        approved = self.status == self.Status.APPROVED and self.expires is not None
+        return approved and timezone.now() >= self.renewable_from
+
+    @property
+    def rejection_reason(self):
+        """The moderator's reason for the latest rejection, for the owner's pages."""
+        if self.status != self.Status.REJECTED:
+            return ""
+        entry = self.history.filter(to_status=self.Status.REJECTED).order_by("-created").first()
+        return entry.comment if entry else ""
+
+    def renew(self, by, comment=""):
+        """Send a job near or past its expiry back to review; approval starts a new period on the board.
+
+        Before the renewal window opens (``JOBS_REMINDER_DAYS`` before expiry) it cannot be renewed at all,
+        so an approved job never gets more time without a moderator looking at it again.
+        """
+        if not self.can_renew:
+            raise TransitionNotAllowed(self, "renewed")
         return self._transition(
             "renewed",
-            [self.Status.APPROVED],
-            self.Status.APPROVED,
+            [self.Status.APPROVED, self.Status.EXPIRED],
+            self.Status.REVIEW,
             by,
             comment,
-            expires=timezone.now() + timedelta(days=expiry_days()),
-            expiry_reminder_sent_at=None,
+            submitted_at=timezone.now(),
+            is_featured=False,
         )
 
     def feature(self, by, comment=""):

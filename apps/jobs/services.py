@@ -100,10 +100,11 @@ def withdraw(job, by):
 
 
 def renew(job, by):
+    was_live = job.is_live
     job.renew(by)
-    if job.status == Job.Status.REVIEW:
-        notify_moderators("jobs-submitted", job)
-    changed(job)
+    notify_moderators("jobs-submitted", job)
+    if was_live:
+        changed(job)
 
 
 def approve(job, by, comment=""):

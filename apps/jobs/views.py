@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -275,11 +276,15 @@ def job_renew(request, pk):
     job = owned_job(request, pk)
     if request.method == "GET":
         return render(request, "jobs/job_renew.html", {"job": job})
+    if job.status == Job.Status.APPROVED and not job.can_renew:
+        when = date_format(timezone.localtime(job.renewable_from), "j F Y")
+        text = _("This job can be renewed from %(date)s, a week before it expires.") % {"date": when}
+        return message_response(request, 409, _("Not yet"), text)
     try:
         services.renew(job, request.user)
     except TransitionNotAllowed as refusal:
         return message_response(request, 409, _("Not possible"), str(refusal))
-    messages.success(request, _("Your job was renewed."))
+    messages.success(request, _("Your job went back to the moderators; once approved it gets a new period."))
     return redirect("jobs:my_jobs")
 
 

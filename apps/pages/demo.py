@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 
 from apps.core.models import NavigationSettings
 from apps.pages.demo_content import PAGES
+from apps.pages.legal import load_legal_pages
 from apps.pages.models import ContentSnippet, HomePage, SectionIndexPage, StandardPage
 from apps.pages.sites import site_address, sync_default_site
 
@@ -116,6 +117,28 @@ def normalise_url(url):
     return url
 
 
+VAGUE_LINK = re.compile(r"(<a\b[^>]*>)\s*(more|learn more|read more)\s*</a>", re.IGNORECASE)
+HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.IGNORECASE | re.DOTALL)
+TITLE_ATTRIBUTE = re.compile(r'\btitle="([^"]+)"')
+
+
+def describe_vague_links(html):
+    """Give "More" / "Learn more" / "Read more" links a name that says where they go (screen readers list
+    links out of context): the link's title, else the heading before it, as visually hidden text."""
+
+    def describe(match):
+        opening, text = match.group(1), match.group(2)
+        title = TITLE_ATTRIBUTE.search(opening)
+        headings = HEADING.findall(html[: match.start()])
+        subject = title.group(1) if title else (re.sub(r"<[^>]+>|&[a-z]+;|>>>", " ", headings[-1]) if headings else "")
+        subject = " ".join(subject.split())
+        if not subject or subject.lower() == text.lower():
+            return match.group(0)
+        return f'{opening}{text}<span class="visually-hidden">: {subject}</span></a>'
+
+    return VAGUE_LINK.sub(describe, html)
+
+
 def load_snippets(data_dir):
     created = 0
     for row in read_json(data_dir, "boxes.json"):
@@ -125,7 +148,7 @@ def load_snippets(data_dir):
         if fields["label"].startswith("supernav-"):
             # Legacy supernav boxes are bare <li> items; as list items inside a menu entry they would end it.
             content = re.sub(r"<(/?)li\b", r"<\1div", content)
-        body = [{"type": block_type, "value": content}]
+        body = [{"type": block_type, "value": describe_vague_links(content)}]
         snippet = ContentSnippet.objects.filter(label=fields["label"]).first()
         if snippet is None:
             snippet = ContentSnippet(label=fields["label"], title=fields["label"].replace("-", " ").capitalize())
@@ -289,14 +312,18 @@ def load_home(home, snippets):
     intro_html = (
         "<p>Python is a programming language that lets you work quickly and integrate systems more effectively.</p>"
     )
+    # A link text that says where it goes (a bare "Learn More" means nothing read out of context).
+    intro_link_text = "Learn more in the documentation"
     changed = (
         home.intro != intro_html
+        or home.intro_link_text != intro_link_text
         or not same_stream(home.widgets, widgets)
         or not same_stream(home.code_samples, samples)
         or not same_stream(home.body, body)
     )
     if changed or intro is None:
         home.intro = intro_html
+        home.intro_link_text = intro_link_text
         home.widgets = widgets
         home.code_samples = samples
         home.body = body
@@ -403,4 +430,5 @@ def load(data_dir, stdout=None):
     load_home(home, snippets)
     paths, titles = content_paths(children)
     new_pages = load_pages(home, paths, titles, snippets)
+    load_legal_pages(home, site)
     return f"{new_snippets} snippets and {new_pages} pages created"

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -56,15 +57,20 @@ def search_pages(query: str, request=None):
                 page.get_search_snippet_text() if hasattr(page, "get_search_snippet_text") else page.search_description,
                 query,
             ),
-            kind=page.specific_class._meta.verbose_name.title() if page.specific_class else "Page",
+            kind=str(getattr(page, "search_kind", _("Page"))),
         )
         for page in pages
     ]
 
 
 def search_everything(query: str, request=None):
-    """Results from pages and every registered source, pages first."""
+    """Results from pages and every registered source, pages first, each URL once."""
     results = search_pages(query, request)
     for source in hooks.get_hooks("register_search_source"):
         results.extend(list(source(query))[:SOURCE_LIMIT])
-    return results
+    seen, unique = set(), []
+    for result in results:
+        if result.url not in seen:
+            seen.add(result.url)
+            unique.append(result)
+    return unique

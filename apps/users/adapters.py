@@ -2,8 +2,11 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.socialaccount.models import SocialApp
 from django import forms
 from django.contrib.sites.shortcuts import get_current_site
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from apps.mailing.emails import send_email, send_templated_email
@@ -46,3 +49,12 @@ class AccountAdapter(DefaultAccountAdapter):
         if username.lower() in RESERVED_USERNAMES or username.lower().startswith("deleted-"):
             raise forms.ValidationError(_("This username is reserved; please choose another."))
         return super().clean_username(username, shallow=shallow)
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def get_app(self, request, provider, client_id=None):
+        """A provider that is not configured (no client id, no social application) is a 404, not a 500."""
+        try:
+            return super().get_app(request, provider, client_id=client_id)
+        except SocialApp.DoesNotExist:
+            raise Http404(_("Signing in with this provider is not available.")) from None

@@ -1,4 +1,6 @@
+from allauth.account import forms as allauth_forms
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from apps.users.models import BIO_MAX_LENGTH, Membership, User
@@ -58,3 +60,17 @@ class DeleteAccountForm(forms.Form):
         if value != self.user.username:
             raise forms.ValidationError(_("That is not your username; nothing was deleted."))
         return value
+
+
+class SignupForm(allauth_forms.SignupForm):
+    """allauth's sign-up form with an accessible honeypot: named for screen readers, no inline style
+    (the CSP refuses it; site.css moves the field off screen), and no invalid ``autocomplete`` value."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        honeypot = self.fields.get(getattr(settings, "ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD", "") or "")
+        if honeypot is not None:
+            honeypot.widget.attrs.pop("style", None)
+            honeypot.widget.attrs.update(
+                {"autocomplete": "off", "tabindex": "-1", "aria-label": _("Leave this field empty")}
+            )

@@ -39,7 +39,7 @@ BUILT_IN_ITEMS = (
     AccountMenuItem(_("PSF membership"), "users:membership", 40),
     # Filled by the nominations, jobs and sponsors apps when their URLs exist.
     AccountMenuItem(_("Your nominations"), "nominations:mine", 50),
-    AccountMenuItem(_("Your jobs"), "jobs:mine", 60),
+    AccountMenuItem(_("Your jobs"), "jobs:my_jobs", 60),
     AccountMenuItem(_("Your sponsorships"), "sponsors:mine", 70),
 )
 

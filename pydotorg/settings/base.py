@@ -213,22 +213,18 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# A provider's sign-in button shows only when it is configured: client id in the environment here, or a
+# SocialApp row made in the admin (allauth lists only providers that have an app).
 SOCIALACCOUNT_PROVIDERS = {
-    "github": {
-        "APP": {
-            "client_id": env("GITHUB_CLIENT_ID", default=""),
-            "secret": env("GITHUB_CLIENT_SECRET", default=""),
-        },
-        "SCOPE": ["user:email"],
-    },
-    "google": {
-        "APP": {
-            "client_id": env("GOOGLE_CLIENT_ID", default=""),
-            "secret": env("GOOGLE_CLIENT_SECRET", default=""),
-        },
-        "SCOPE": ["profile", "email"],
-    },
+    "github": {"SCOPE": ["user:email"]},
+    "google": {"SCOPE": ["profile", "email"]},
 }
+for _provider in SOCIALACCOUNT_PROVIDERS:
+    if _client_id := env(f"{_provider.upper()}_CLIENT_ID", default=""):
+        SOCIALACCOUNT_PROVIDERS[_provider]["APP"] = {
+            "client_id": _client_id,
+            "secret": env(f"{_provider.upper()}_CLIENT_SECRET", default=""),
+        }
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -296,8 +292,11 @@ DOWNLOADS_GPG_BINARY = env("DOWNLOADS_GPG_BINARY", default="gpg")
 # Events
 EVENTS_ENDLESS_RULE_YEARS = env.int("EVENTS_ENDLESS_RULE_YEARS", default=2)  # imported endless RRULEs stop after this
 EVENTS_REMINDER_HOURS = env.int("EVENTS_REMINDER_HOURS", default=24)  # reminders go out this long before a start
+# Who hears of a submitted event: this address, or (empty) every active member of the Moderators group.
+EVENTS_MODERATORS_EMAIL = env("EVENTS_MODERATORS_EMAIL", default="")
 # Accounts, profiles and PSF membership (apps.users; see docs/accounts.md)
 ACCOUNT_ADAPTER = "apps.users.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "apps.users.adapters.SocialAccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Python.org] "
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
@@ -310,6 +309,7 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Bots fill every field; people never see this one (hidden by CSS in the signup template).
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+ACCOUNT_FORMS = {"signup": "apps.users.forms.SignupForm"}
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/300s/key",

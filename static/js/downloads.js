@@ -1,4 +1,5 @@
-// Puts the download button for the visitor's OS first; without JavaScript every OS's button shows.
+// Marks the download button for the visitor's OS as the recommended one. Nothing moves or disappears
+// (no layout shift); without JavaScript every OS's button looks the same.
 const platform = (navigator.userAgentData?.platform || navigator.userAgent || "").toLowerCase();
 
 function detectOs() {
@@ -15,5 +16,4 @@ for (const section of document.querySelectorAll("[data-download-os]")) {
     if (!detected) continue;
     section.classList.add("os-detected");
     detected.classList.add("is-detected");
-    detected.parentElement.prepend(detected);
 }

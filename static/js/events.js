@@ -1,14 +1,15 @@
-// Progressive enhancement: add the visitor's own time beside an event's local time.
+// Progressive enhancement: fill the line reserved after an event's local time with the visitor's own
+// time, naming the zone once. Nothing is inserted, so nothing moves.
 const visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const format = new Intl.DateTimeFormat(undefined, {
-    weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZoneName: "short",
+    weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit",
 });
 
 document.querySelectorAll("time[data-local-time]").forEach((element) => {
     const start = new Date(element.getAttribute("datetime"));
-    if (Number.isNaN(start.getTime())) return;
-    const note = document.createElement("span");
-    note.className = "visitor-time";
-    note.textContent = ` (your time: ${format.format(start)}, ${visitorZone})`;
-    element.after(note);
+    const note = element.nextElementSibling;
+    if (Number.isNaN(start.getTime()) || !note?.hasAttribute("data-visitor-time")) return;
+    // Nothing to add when the visitor is in the event's own zone.
+    if (element.dataset.zone === visitorZone) return;
+    note.textContent = `Your time: ${format.format(start)} (${visitorZone})`;
 });

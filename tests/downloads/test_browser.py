@@ -10,14 +10,20 @@ PLATFORM = "Object.defineProperty(navigator, 'userAgentData', {get: () => ({plat
 
 
 @pytest.mark.parametrize(
-    ("platform", "shown", "hidden"), [("macOS", "macos", "windows"), ("Windows", "windows", "macos")]
+    ("platform", "shown", "other"), [("macOS", "macos", "windows"), ("Windows", "windows", "macos")]
 )
-def test_download_button_for_the_visitors_os(browser_page, release, platform, shown, hidden):
+def test_download_button_for_the_visitors_os(browser_page, release, platform, shown, other):
+    """The visitor's OS gets the highlighted button; the others step back but stay where they are."""
     browser_page.add_init_script(PLATFORM % platform)
     browser_page.goto(browser_page.base_url + "/downloads/")
 
-    assert browser_page.locator(f'.download-button-item[data-os="{shown}"]').is_visible()
-    assert not browser_page.locator(f'.download-button-item[data-os="{hidden}"]').is_visible()
+    detected = browser_page.locator(f'.download-button-item[data-os="{shown}"]')
+    detected.and_(browser_page.locator(".is-detected")).wait_for()
+    other_item = browser_page.locator(f'.download-button-item[data-os="{other}"]')
+    assert other_item.is_visible() and "is-detected" not in other_item.get_attribute("class")
+    yellow = "rgb(255, 212, 59)"
+    assert detected.locator(".download-button").evaluate("e => getComputedStyle(e).backgroundColor") == yellow
+    assert other_item.locator(".download-button").evaluate("e => getComputedStyle(e).backgroundColor") != yellow
     assert browser_page.locator('a[href="/downloads/android/"]').is_visible()
     screenshot(browser_page, f"downloads-{shown}")
 

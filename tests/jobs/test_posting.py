@@ -198,13 +198,43 @@ def test_submit_twice_is_refused(logged_in, user):
     assert JobHistory.objects.count() == 0
 
 
-def test_renew_from_the_reminder_link(logged_in, user):
+def test_renew_from_the_reminder_link_sends_the_job_back_to_review(logged_in, user, settings):
+    settings.JOBS_MODERATORS_EMAIL = "jobs-mods@example.com"
     job = JobFactory(creator=user, expires=timezone.now() + timedelta(days=3))
     page = logged_in.get(f"/jobs/{job.pk}/renew/")
-    assert page.status_code == 200 and "Renew" in page.content.decode()
-    logged_in.post(f"/jobs/{job.pk}/renew/")
+    assert page.status_code == 200 and "back to the moderators" in page.content.decode()
+    assert "Renew</a>" in logged_in.get("/jobs/mine/").content.decode()
+    response = logged_in.post(f"/jobs/{job.pk}/renew/")
+    assert response.status_code == 302
     job.refresh_from_db()
-    assert job.expires > timezone.now() + timedelta(days=80)
+    assert job.status == Job.Status.REVIEW
+    assert [m.to for m in mail.outbox] == [["jobs-mods@example.com"]]
+
+
+def test_an_approved_job_cannot_be_renewed_long_before_it_expires(logged_in, user):
+    job = JobFactory(creator=user, expires=timezone.now() + timedelta(days=60))
+    assert "Renew</a>" not in logged_in.get("/jobs/mine/").content.decode()
+    page = logged_in.get(f"/jobs/{job.pk}/renew/").content.decode()
+    assert "You can renew it from" in page and "<form" not in page.split("page-title")[1].split("</article>")[0]
+    response = logged_in.post(f"/jobs/{job.pk}/renew/")
+    assert response.status_code == 409 and "can be renewed from" in response.content.decode()
+    job.refresh_from_db()
+    assert job.status == Job.Status.APPROVED and not mail.outbox and not JobHistory.objects.exists()
+
+
+def test_the_owner_reads_the_rejection_reason_on_the_site(logged_in, user):
+    job = JobFactory(creator=user, status=Job.Status.REVIEW)
+    job.reject(None, "Please name the employer; agencies must say who they recruit for.")
+    mine = logged_in.get("/jobs/mine/").content.decode()
+    assert "Please name the employer; agencies must say who they recruit for." in mine
+    preview = logged_in.get(f"/jobs/{job.pk}/preview/").content.decode()
+    assert "Please name the employer; agencies must say who they recruit for." in preview
+
+
+def test_the_account_menu_links_to_your_jobs(client, user):
+    client.force_login(user)
+    menu = client.get("/users/menu/").content.decode()
+    assert 'href="/jobs/mine/"' in menu and "Your jobs" in menu
 
 
 def test_renewing_an_expired_job_puts_it_back_in_review(logged_in, user):

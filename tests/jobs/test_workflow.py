@@ -1,6 +1,9 @@
 """The state machine: every transition from every state, allowed or refused, and its history row."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from apps.jobs.models import Job, JobHistory, TransitionNotAllowed
 from tests.factories import UserFactory
@@ -19,7 +22,7 @@ EDGES = {
     "archive": ([S.APPROVED, S.EXPIRED], S.ARCHIVED),
     "remove": ([s for s in ALL if s != S.REMOVED], S.REMOVED),
     "expire": ([S.APPROVED], S.EXPIRED),
-    "renew": ([S.APPROVED, S.EXPIRED], None),
+    "renew": ([S.EXPIRED], S.REVIEW),  # an approved job only near its expiry: see the tests below
     "feature": ([S.APPROVED], S.APPROVED),
     "unfeature": ([S.APPROVED], S.APPROVED),
 }
@@ -41,7 +44,7 @@ def test_each_transition_is_allowed_only_from_its_states(db, name, status):
     if status in allowed:
         entry = call(job, name, actor)
         job.refresh_from_db()
-        expected = target or {S.EXPIRED: S.REVIEW, S.APPROVED: S.APPROVED}[status]
+        expected = target or status
         assert job.status == expected
         assert (entry.from_status, entry.to_status, entry.actor) == (status, expected, actor)
         assert JobHistory.objects.filter(job=job).count() == 1
@@ -81,14 +84,24 @@ def test_approval_sets_publication_and_expiry(db, settings):
     assert (job.expires - job.published_at).days == 30
 
 
-def test_renewing_an_approved_job_extends_it(db):
-    job = JobFactory()
-    job.expiry_reminder_sent_at = job.expires
+def test_an_approved_job_is_renewed_only_near_expiry_and_through_review(db, settings):
+    settings.JOBS_REMINDER_DAYS = 7
+    settings.JOBS_EXPIRY_DAYS = 90
+    job = JobFactory(expires=timezone.now() + timedelta(days=30), is_featured=True)
+    with pytest.raises(TransitionNotAllowed):
+        job.renew(None)
+    job.refresh_from_db()
+    assert job.status == S.APPROVED and not JobHistory.objects.filter(job=job).exists()
+
+    job.expires = timezone.now() + timedelta(days=5)
+    job.expiry_reminder_sent_at = timezone.now()
     job.save()
-    before = job.expires
+    assert job.can_renew
     job.renew(None)
-    assert job.expires > before
-    assert job.expiry_reminder_sent_at is None
+    job.refresh_from_db()
+    assert job.status == S.REVIEW and not job.is_live and not job.is_featured
+    job.approve(None)
+    assert job.expires > timezone.now() + timedelta(days=89) and job.expiry_reminder_sent_at is None
 
 
 def test_removing_or_expiring_unfeatures(db):

@@ -1,7 +1,11 @@
 from django import template
+from django.core.cache import cache
+from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 
+from apps.core.cache import fragment_version
 from apps.core.markup import render_markup
 from apps.core.models import NavigationSettings, SiteSettings
 from apps.core.sections import menu_panels
@@ -35,6 +39,85 @@ def breadcrumbs(page):
         return {"ancestors": [], "current": page}
     ancestors = list(page.get_ancestors().filter(depth__gt=1))
     return {"ancestors": ancestors, "current": page}
+
+
+def _menu_titles(request):
+    """{url: title} of every main- and meta-menu entry and link, cached with the header fragment."""
+
+    def build():
+        nav = NavigationSettings.for_request(request) if request else NavigationSettings.load()
+        titles = {}
+        for menu in (nav.meta_menu, nav.main_menu):
+            for section in menu:
+                for item in section.value["items"]:
+                    titles.setdefault(item["url"], item["title"])
+        # Main-menu sections win over links of the same URL ("Jobs" rather than "Python Jobs board").
+        for section in [*nav.meta_menu, *nav.main_menu]:
+            titles[section.value["url"]] = section.value["title"]
+        sections = {
+            "main": [section.value["url"] for section in nav.main_menu],
+            "meta": [section.value["url"] for section in nav.meta_menu],
+        }
+        return titles, sections
+
+    return cache.get_or_set(f"menu-titles:{fragment_version()}", build, 3600)
+
+
+def _longest_prefix(path, urls, default=""):
+    matches = [url for url in urls if url.startswith("/") and url != "/" and path.startswith(url)]
+    return max(matches, key=len) if matches else default
+
+
+@register.simple_tag(takes_context=True)
+def current_sections(context):
+    """The menu entries the current page belongs to, by URL: ``{"main": "/events/", "meta": "/"}``.
+
+    Main menu: the section whose URL starts the path ("" for pages outside every section, such as
+    search). Meta menu: the python.org site the page is part of: /psf/, /jobs/ … and otherwise "Python" (/).
+    """
+    request = context.get("request")
+    if request is None:
+        return {"main": "", "meta": ""}
+    _titles, sections = _menu_titles(request)
+    return {
+        "main": _longest_prefix(request.path, sections["main"]),
+        "meta": _longest_prefix(request.path, sections["meta"], default="/" if "/" in sections["meta"] else ""),
+    }
+
+
+def _current_title(context):
+    """The page's own title: the template's ``{% block title %}`` without the site name."""
+    block_context = context.render_context.get(BLOCK_CONTEXT_KEY)
+    block = block_context.get_block("title") if block_context else None
+    if block is None:
+        return ""
+    with context.push():
+        text = " ".join(block.nodelist.render(context).split())
+    site_name = context.get("SITE_NAME") or ""
+    for separator in (" | ", " - "):
+        if site_name and text.endswith(separator + site_name):
+            return text[: -len(separator + site_name)]
+    return text
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def path_breadcrumbs(context, title=None):
+    """Breadcrumbs for a page served by a Django view: Home › each parent path the menus name › this page.
+
+    /events/python-user-group/80/ reads Home › Events › User Group Events › <event title>.
+    """
+    request = context.get("request")
+    if request is None or request.path == "/":
+        return {"ancestors": [], "current": None}
+    titles, _sections = _menu_titles(request)
+    ancestors = [{"url": "/", "title": None, "depth": 2}]
+    parts = request.path.strip("/").split("/")
+    for index in range(1, len(parts)):
+        url = "/" + "/".join(parts[:index]) + "/"
+        if url in titles:
+            ancestors.append({"url": url, "title": titles[url], "depth": 3})
+    current = title or titles.get(request.path) or _current_title(context)
+    return {"ancestors": ancestors, "current": {"title": capfirst(current)}}
 
 
 @register.filter

@@ -15,8 +15,10 @@ def event_when(event, start=None, end=None):
     if event.all_day:
         return format_html('<time datetime="{}">{}</time>', start.date().isoformat(), when_text(event, start, end))
     return format_html(
-        '<time datetime="{}" data-local-time data-end="{}">{}</time>',
+        '<time datetime="{}" data-local-time data-zone="{}" data-end="{}">{}</time>'
+        '<span class="visitor-time" data-visitor-time></span>',
         start.isoformat(),
+        event.time_zone,
         end.isoformat(),
         when_text(event, start, end),
     )
