@@ -20,6 +20,7 @@ SCHEDULE = [
     ("verify_release_signatures", "*/20 * * * *"),
     ("import_ics", "7 * * * *"),
     ("send_event_reminders", "*/15 * * * *"),
+    ("update_blogs", "*/30 * * * *"),
 ]
 
 for command, expression in SCHEDULE:

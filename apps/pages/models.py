@@ -80,7 +80,10 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     # Domain apps add their index page types here (downloads, jobs, events …).
-    subpage_types = ["pages.StandardPage", "pages.SectionIndexPage", "downloads.DownloadsIndexPage"]
+    subpage_types = [
+        "pages.StandardPage", "pages.SectionIndexPage", "downloads.DownloadsIndexPage",
+        "blogs.BlogIndexPage", "successstories.StoryIndexPage",
+    ]  # fmt: skip
     max_count = 1
 
     class Meta:

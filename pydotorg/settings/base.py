@@ -25,6 +25,10 @@ INSTALLED_APPS = [
     "apps.downloads",
     "apps.jobs",
     "apps.events",
+    # News, success stories and code samples (see docs/news.md)
+    "apps.blogs",
+    "apps.successstories",
+    "apps.codesamples",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -294,6 +298,8 @@ EVENTS_ENDLESS_RULE_YEARS = env.int("EVENTS_ENDLESS_RULE_YEARS", default=2)  # i
 EVENTS_REMINDER_HOURS = env.int("EVENTS_REMINDER_HOURS", default=24)  # reminders go out this long before a start
 # Who hears of a submitted event: this address, or (empty) every active member of the Moderators group.
 EVENTS_MODERATORS_EMAIL = env("EVENTS_MODERATORS_EMAIL", default="")
+# Success stories (apps.successstories): where submitted stories are announced for review
+SUCCESS_STORIES_EMAIL = env("SUCCESS_STORIES_EMAIL", default="psf-success-stories@python.org")
 # Accounts, profiles and PSF membership (apps.users; see docs/accounts.md)
 ACCOUNT_ADAPTER = "apps.users.adapters.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "apps.users.adapters.SocialAccountAdapter"

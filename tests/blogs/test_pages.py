@@ -1,0 +1,120 @@
+"""/blogs/, its RSS, the homepage "Latest News" section, the News menu panel and search."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Page
+
+from apps.blogs import importer
+from apps.blogs.models import BlogEntry, BlogIndexPage
+from apps.pages.models import HomePage
+from tests.blogs.factories import BlogEntryFactory, FeedFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_blogs_page_shows_the_newest_entry_first_then_the_list(client, blog_index, psf_feed, psf_feed_xml):
+    importer.import_feed(psf_feed, psf_feed_xml)
+    response = client.get("/blogs/")
+    assert response.status_code == 200
+    assert response.context["lead"].title == "Introducing Electronic Contributor Agreements"
+    titles = [entry.title for entry in response.context["entries"]]
+    assert titles[0] == "Announcing defusedxml, Fixes for XML Security Issues"
+    assert len(titles) == 20  # the lead plus 24 others, 20 a page
+    assert b"Page 1 of 2" in response.content
+    second = client.get("/blogs/?page=2")
+    assert len(second.context["entries"]) == 4 and second.context["lead"] is None
+
+
+def test_a_featured_entry_is_shown_first(client, blog_index, psf_feed, psf_feed_xml):
+    importer.import_feed(psf_feed, psf_feed_xml)
+    BlogEntry.objects.filter(title="Python Bug Day this Saturday").update(featured=True)
+    response = client.get("/blogs/")
+    assert response.context["lead"].title == "Python Bug Day this Saturday"
+    assert "Python Bug Day this Saturday" not in [entry.title for entry in response.context["entries"]]
+    assert b"Featured" in response.content
+
+
+def test_the_list_is_filtered_by_feed(client, blog_index):
+    insider = FeedFactory(name="Python Insider", slug="python-insider")
+    BlogEntryFactory(feed=insider, title="Python 3.15.0 beta 1 is out")
+    BlogEntryFactory(title="PSF board election results")
+    response = client.get("/blogs/?feed=python-insider")
+    assert response.context["lead"].title == "Python 3.15.0 beta 1 is out"
+    assert list(response.context["entries"]) == []
+    assert b'<h1 class="page-title">Python Insider</h1>' in response.content
+    unknown = client.get("/blogs/?feed=nope&page=abc")
+    assert unknown.status_code == 200 and unknown.context["current_feed"] is None
+
+
+def test_rss_of_blog_entries(client, blog_index, psf_feed, psf_feed_xml):
+    importer.import_feed(psf_feed, psf_feed_xml)
+    response = client.get("/blogs/feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    items = ET.fromstring(response.content).findall("./channel/item")  # noqa: S314 - our own response
+    assert len(items) == 25
+    assert items[0].findtext("title") == "Introducing Electronic Contributor Agreements"
+
+
+def test_homepage_and_news_menu_show_the_newest_entries_and_follow_the_feed_job(client, home_page, psf_feed):
+    BlogEntryFactory(feed=psf_feed, title="Older news", pub_date=timezone.now() - datetime.timedelta(days=3))
+    first = client.get("/")
+    assert b"Latest News" in first.content and b"Older news" in first.content
+    feed = """<?xml version="1.0"?><rss version="2.0"><channel><title>PSF</title><link>https://psf.example/</link>
+    <description>d</description><item><title>PyCon US 2027 registration is open</title>
+    <link>https://pyfound.blogspot.com/2026/11/pycon.html</link><guid>pycon-2027</guid>
+    <pubDate>{}</pubDate></item></channel></rss>""".format(timezone.now().strftime("%a, %d %b %Y %H:%M:%S GMT"))
+    from django.db import transaction
+
+    with transaction.atomic():
+        importer.import_feed(psf_feed, feed.encode())
+    # on_commit does not fire inside the test transaction; run what the commit would run.
+    from apps.blogs.signals import news_changed
+
+    news_changed()
+    content = client.get("/").content.decode()
+    assert content.index("PyCon US 2027 registration is open") < content.index("Older news")
+    nav = content[content.index('class="main-navigation"') :]
+    assert "PyCon US 2027 registration is open" in nav  # the News dropdown
+
+
+def test_homepage_news_costs_no_query_once_cached(client, home_page, django_assert_max_num_queries):
+    BlogEntryFactory.create_batch(3)
+    client.get("/")
+    from apps.blogs.queries import latest_entries
+
+    with django_assert_max_num_queries(0):
+        assert len(latest_entries()) == 3
+
+
+@pytest.mark.parametrize("rows", [10, 1000])
+def test_blogs_page_queries_stay_constant(client, blog_index, rows, django_assert_max_num_queries):
+    feeds = [FeedFactory(), FeedFactory()]
+    now = timezone.now()
+    BlogEntry.objects.bulk_create(
+        BlogEntry(feed=feeds[n % 2], title=f"Entry {n}", summary="<p>Text</p>", url=f"https://e.example/{n}",
+                  guid=f"g{n}", pub_date=now - datetime.timedelta(minutes=n))
+        for n in range(rows)
+    )  # fmt: skip
+    for path in ("/blogs/", f"/blogs/?feed={feeds[0].slug}&page=2", "/blogs/feed/"):
+        for _ in range(2):  # warm the per-process caches, as a running site has them
+            client.get(path)
+        with django_assert_max_num_queries(10):
+            assert client.get(path).status_code == 200
+
+
+def test_blog_entries_are_found_by_site_search(client, home_page, psf_feed, psf_feed_xml):
+    importer.import_feed(psf_feed, psf_feed_xml)
+    response = client.get("/search/", {"q": "defusedxml"})
+    assert b"Fixes for XML Security Issues" in response.content
+    assert b"News" in response.content
+
+
+def test_tree_rules(home_page, blog_index):
+    assert BlogIndexPage.can_create_at(home_page) is False  # one /blogs/ only (max_count)
+    assert BlogIndexPage.allowed_parent_page_models() == [HomePage]
+    assert BlogIndexPage.allowed_subpage_models() == []
+    assert Page.objects.get(url_path__endswith="/blogs/").specific_class is BlogIndexPage
