@@ -57,6 +57,9 @@ urlpatterns = [
     path("events/", include("apps.events.urls")),
     path("users/", include("apps.users.urls")),
     path("membership/", users_views.membership_landing, name="membership_landing"),
+    path("psf/records/board/minutes/", include("apps.minutes.urls")),
+    path("psf/workgroups/", include("apps.work_groups.urls")),
+    path("", include("apps.pages.urls")),  # /funding.json, /shell/, old landing pages
 ]
 
 if settings.DEBUG:

@@ -82,7 +82,7 @@ class HomePage(BasePage):
     # Domain apps add their index page types here (downloads, jobs, events …).
     subpage_types = [
         "pages.StandardPage", "pages.SectionIndexPage", "downloads.DownloadsIndexPage",
-        "blogs.BlogIndexPage", "successstories.StoryIndexPage",
+        "blogs.BlogIndexPage", "successstories.StoryIndexPage", "community.CommunityIndexPage",
     ]  # fmt: skip
     max_count = 1
 
@@ -106,7 +106,7 @@ class SectionIndexPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body"), FieldPanel("show_children")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
-    parent_page_types = ["pages.HomePage", "pages.SectionIndexPage"]
+    parent_page_types = ["pages.HomePage", "pages.SectionIndexPage", "community.CommunityIndexPage"]
     subpage_types = ["pages.StandardPage", "pages.SectionIndexPage"]
 
     class Meta:
@@ -129,7 +129,9 @@ class StandardPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("body"), FieldPanel("sidebar")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
-    parent_page_types = ["pages.HomePage", "pages.SectionIndexPage", "pages.StandardPage"]
+    parent_page_types = [
+        "pages.HomePage", "pages.SectionIndexPage", "pages.StandardPage", "community.CommunityIndexPage",
+    ]  # fmt: skip
     subpage_types = ["pages.StandardPage"]
 
     class Meta:

@@ -29,6 +29,10 @@ INSTALLED_APPS = [
     "apps.blogs",
     "apps.successstories",
     "apps.codesamples",
+    "apps.community",
+    "apps.minutes",
+    "apps.banners",
+    "apps.work_groups",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -344,3 +348,13 @@ MIDDLEWARE += [
 ]
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# Community posts, board minutes, banners, work groups, site extras (see docs/community.md)
+COMMUNITY_PHOTO_MAX_BYTES = env.int("COMMUNITY_PHOTO_MAX_BYTES", default=5 * 1024 * 1024)
+MIDDLEWARE += ["apps.banners.middleware.ApiNoticeMiddleware"]  # X-API-Notice on /api/ responses
+# /shell/ embeds this console (python.org uses https://console.python.org/python-dot-org-console/); empty: none.
+SHELL_EMBED_URL = env("SHELL_EMBED_URL", default="")
+if SHELL_EMBED_URL:
+    from urllib.parse import urlsplit
+
+    _shell = urlsplit(SHELL_EMBED_URL)
+    SECURE_CSP["frame-src"] = [*SECURE_CSP["frame-src"], f"{_shell.scheme}://{_shell.netloc}"]

@@ -1,0 +1,13 @@
+from django.db import migrations
+
+from apps.users.roles import EDITORS, grant
+
+
+def forwards(apps, schema_editor):
+    grant(apps, EDITORS, "community", [f"{action}_post" for action in ("add", "change", "delete", "view")])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("community", "0001_initial"), ("users", "0003_roles")]
+
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
