@@ -37,11 +37,12 @@ run: $(VENV)/.base-installed
 	$(BIN)/python manage.py load_demo_data --if-empty
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# Debian's Chromium for the browser tests (Playwright cannot download browsers here) and GnuPG for
-# release-file signature checks; installed only when missing.
+# Debian's Chromium for the browser tests (Playwright cannot download browsers here), GnuPG for
+# release-file signature checks and Pango for WeasyPrint (sponsorship contract PDFs); installed only when missing.
 system-deps:
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium fonts-dejavu-core"; \
 	command -v gpg >/dev/null 2>&1 || missing="$$missing gnupg"; \
+	/sbin/ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	if [ -n "$$missing" ]; then \
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \

@@ -21,6 +21,8 @@ SCHEDULE = [
     ("import_ics", "7 * * * *"),
     ("send_event_reminders", "*/15 * * * *"),
     ("update_blogs", "*/30 * * * *"),
+    ("send_asset_reminders", "30 9 * * *"),
+    ("create_conference_vouchers", "50 * * * *"),
 ]
 
 for command, expression in SCHEDULE:

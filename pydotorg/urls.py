@@ -36,6 +36,7 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("downloads/", include("apps.downloads.urls")),
     path("api/v1/", include("apps.downloads.api_urls_v1")),
+    path("api/v2/", include("apps.sponsors.api_urls")),
     path("api/v2/", include("apps.downloads.api_urls_v2")),
     # python.org's other public URLs, kept working (docs/import.md lists them).
     path("api/v1/", api_roots.v1_root, name="api_v1_root"),
@@ -55,6 +56,7 @@ urlpatterns = [
     path("doc/versions/", downloads_views.doc_versions, name="doc_versions"),
     path("jobs/", include("apps.jobs.urls")),
     path("events/", include("apps.events.urls")),
+    path("", include("apps.sponsors.urls")),  # /sponsors/application/, /psf/sponsors/, /users/sponsorships/
     path("users/", include("apps.users.urls")),
     path("membership/", users_views.membership_landing, name="membership_landing"),
     path("psf/records/board/minutes/", include("apps.minutes.urls")),

@@ -64,3 +64,26 @@ class MenuPanel:
 def menu_panels():
     panels = (fn() for fn in hooks.get_hooks("register_menu_panel"))
     return {panel.url: panel for panel in panels if panel is not None}
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Content a domain puts into a named spot of pages it does not own (sponsor logos in the footer …).
+
+    Registered with the ``register_placement`` hook and rendered by ``{% placement "name" %}``; the
+    spot's owner does not know who fills it. Spots: ``downloads_sidebar``, ``jobs_sidebar``, ``footer``.
+    """
+
+    name: str
+    template: str
+    get_context: Callable = field(default=lambda request: {})
+    order: int = 100
+
+    def render(self, request):
+        return render_to_string(self.template, self.get_context(request), request=request).strip()
+
+
+def render_placement(name, request):
+    placements = (fn() for fn in hooks.get_hooks("register_placement"))
+    chosen = sorted((p for p in placements if p is not None and p.name == name), key=lambda p: p.order)
+    return "".join(p.render(request) for p in chosen)

@@ -31,7 +31,7 @@ NAMED_URLS = {
 APP_SUBTREES = {
     "/downloads/": "apps.downloads", "/jobs/": "apps.jobs", "/events/": "apps.events", "/blogs/": "apps.blogs",
     "/success-stories/": "apps.successstories", "/users/": "apps.users", "/membership/": "apps.users",
-    "/accounts/": "allauth.account",
+    "/accounts/": "allauth.account", "/psf/sponsors/": "apps.sponsors", "/sponsors/": "apps.sponsors",
 }  # fmt: skip
 # Legacy paths linked from the real content, and where they live now.
 LEGACY_REDIRECTS = {

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "apps.minutes",
     "apps.banners",
     "apps.work_groups",
+    "apps.sponsors",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -358,3 +359,9 @@ if SHELL_EMBED_URL:
 
     _shell = urlsplit(SHELL_EMBED_URL)
     SECURE_CSP["frame-src"] = [*SECURE_CSP["frame-src"], f"{_shell.scheme}://{_shell.netloc}"]
+
+# Sponsorship program (apps.sponsors)
+SPONSORS_PSF_EMAIL = env("SPONSORS_PSF_EMAIL", default="sponsors@python.org")  # applications and contracts go here
+SPONSORS_ASSET_REMINDER_DAYS = env.int("SPONSORS_ASSET_REMINDER_DAYS", default=7)  # remind before an asset is due
+SPONSORS_VOUCHER_API_URL = env("SPONSORS_VOUCHER_API_URL", default="")  # the conference's voucher API
+SPONSORS_VOUCHER_API_KEY = env("SPONSORS_VOUCHER_API_KEY", default="")

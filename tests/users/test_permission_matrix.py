@@ -121,6 +121,9 @@ ADMIN_VIEW_RULES = {
     "wagtaildocs:": media_library(document_policy),
     "admin:": superuser_only,
     "django_rq:": superuser_only,
+    "sponsors_admin:notify": needs("sponsors.review_sponsorship"),
+    "sponsors_admin:assets_zip": needs("sponsors.view_sponsorasset"),
+    "sponsors_admin:clone_year": needs("sponsors.add_sponsorshipbenefit"),
 }
 LIST_ACTIONS = {"index", "index_results", "list", "list_results"}
 ADD_ACTIONS = {"add", "new", "add_multiple", "preview_on_add", "create", "start_import", "process_import"}

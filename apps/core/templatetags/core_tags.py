@@ -8,7 +8,7 @@ from django.utils.text import capfirst
 from apps.core.cache import fragment_version
 from apps.core.markup import render_markup
 from apps.core.models import NavigationSettings, SiteSettings
-from apps.core.sections import menu_panels
+from apps.core.sections import menu_panels, render_placement
 
 register = template.Library()
 
@@ -30,6 +30,12 @@ def menu_panel(url):
     """The live panel a domain registered for this menu URL, rendered, or an empty string."""
     panel = menu_panels().get(url)
     return panel.render() if panel else ""
+
+
+@register.simple_tag(takes_context=True)
+def placement(context, name):
+    """What domains registered for the spot ``name`` (``register_placement`` hook), rendered."""
+    return mark_safe(render_placement(name, context.get("request")))  # noqa: S308 - rendered templates
 
 
 @register.inclusion_tag("includes/breadcrumbs.html")
