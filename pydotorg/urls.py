@@ -57,6 +57,8 @@ urlpatterns = [
     path("jobs/", include("apps.jobs.urls")),
     path("events/", include("apps.events.urls")),
     path("", include("apps.sponsors.urls")),  # /sponsors/application/, /psf/sponsors/, /users/sponsorships/
+    # Nominations: /nominations/… and /users/nominations/ (before the users URLs).
+    path("", include("apps.nominations.urls")),
     path("users/", include("apps.users.urls")),
     path("membership/", users_views.membership_landing, name="membership_landing"),
     path("psf/records/board/minutes/", include("apps.minutes.urls")),

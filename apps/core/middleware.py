@@ -17,8 +17,9 @@ class PublicSiteCSPMiddleware(ContentSecurityPolicyMiddleware):
             response._csp_config = {}
             response._csp_ro_config = {}
         elif getattr(request, "is_preview", False):
-            # Wagtail's previews render the page inside the admin's preview panel (same origin only).
-            response._csp_config = {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}
+            # Wagtail shows previews in an admin iframe: the site may frame itself there.
+            policy = getattr(response, "_csp_config", None) or settings.SECURE_CSP
+            response._csp_config = {**policy, "frame-ancestors": [CSP.SELF]}
         return super().process_response(request, response)
 
 

@@ -35,6 +35,11 @@ def retry_policy():
 
 
 class ResilientRQBackend(RQBackend):
+    def retry_for(self, queue_name):
+        """A queue's own policy (``OPTIONS["RETRY"][queue]``, e.g. mail) or the site-wide one."""
+        policy = self.options.get("RETRY", {}).get(queue_name)
+        return Retry(max=policy["max"], interval=policy.get("interval", 0)) if policy else retry_policy()
+
     def enqueue(self, task, args, kwargs):
         self.validate_task(task)
         try:
@@ -76,7 +81,7 @@ class ResilientRQBackend(RQBackend):
             on_failure=Callback(failed_callback),
             on_success=Callback(success_callback),
             meta={"backend_name": self.alias},
-            retry=retry_policy(),
+            retry=self.retry_for(task.queue_name),
         )
         if task.run_after is None:
             job = queue.enqueue_job(job, at_front=task.priority == TASK_MAX_PRIORITY)

@@ -1,4 +1,11 @@
-"""Send email through the task queue, from database templates, and log each one."""
+"""The site's one way to send email: database templates, delivered through the mail queue, each logged.
+
+``send_templated_email(key, to, context)`` renders the ``EmailTemplate`` staff edit in the admin;
+``send_email(to, subject, body)`` queues a message as it is. Every call leaves an ``EmailLog`` row:
+queued, then sent or failed (a failed delivery raises, so the RQ worker retries it; see
+``TASKS["default"]["OPTIONS"]["RETRY"]``). A missing or inactive template, or one that fails to
+render, is logged and sends nothing; it never raises into the caller's request.
+"""
 
 import logging
 
@@ -11,37 +18,68 @@ from apps.mailing.models import EmailLog, EmailTemplate
 logger = logging.getLogger(__name__)
 
 
+def _recipients(to):
+    return [to] if isinstance(to, str) else list(to)
+
+
 def send_email(to, subject, body, *, template_key="", reply_to=None):
     """Queue one plain-text email once the current transaction commits (see ``apps.core.tasks.enqueue``).
 
     Returns the TaskResult, or None while the email waits for the commit.
     """
-    recipients = [to] if isinstance(to, str) else list(to)
-    return enqueue(deliver_email, recipients, subject, body, template_key, reply_to or [])
+    recipients = _recipients(to)
+    log = EmailLog.objects.create(
+        template_key=template_key, to=", ".join(recipients), subject=subject[:255], body=body,
+        reply_to=list(reply_to or []), status=EmailLog.Status.QUEUED,
+    )  # fmt: skip
+    return enqueue(deliver_email, recipients, subject, body, template_key, list(reply_to or []), log_id=log.pk)
 
 
 def send_templated_email(key, to, context, *, reply_to=None):
-    """Render the database template ``key`` and queue it. Unknown or inactive keys are logged and skipped."""
-    template = EmailTemplate.objects.active().filter(key=key).first()
-    if template is None:
-        logger.warning("Email template %s is missing or inactive; nothing sent.", key)
+    """Render the database template ``key`` and queue it; a missing, inactive or broken template is logged, not sent."""
+    recipients = _recipients(to)
+    template = EmailTemplate.objects.filter(key=key).first()
+    if template is None or not template.is_active:
+        reason = "has no email template" if template is None else "has an inactive email template"
+        logger.warning("Email %s %s; nothing sent to %s.", key, reason, recipients)
+        log_unsent(key, recipients, f"“{key}” {reason}; nothing was sent.")
         return None
-    subject, body = template.render(context)
-    return send_email(to, subject, body, template_key=key, reply_to=reply_to)
+    try:
+        subject, body = template.render(context)
+    except Exception as error:  # A template staff edited may fail at render time; the caller's request goes on.
+        logger.exception("Email template %s failed to render; nothing sent.", key)
+        log_unsent(
+            key, recipients, f"The template failed to render: {type(error).__name__}: {error}", EmailLog.Status.FAILED
+        )
+        return None
+    return send_email(recipients, subject, body, template_key=key, reply_to=reply_to)
+
+
+def log_unsent(key, recipients, reason, status=EmailLog.Status.SKIPPED):
+    return EmailLog.objects.create(template_key=key, to=", ".join(recipients), status=status, error=reason)
+
+
+def resend(log):
+    """Queue a failed email again with the same recipients and content; the same log row records the outcome."""
+    log.status, log.error = EmailLog.Status.QUEUED, ""
+    log.save(update_fields=["status", "error"])
+    return deliver_email.enqueue(log.recipients, log.subject, log.body, log.template_key, log.reply_to, log_id=log.pk)
 
 
 @task(queue_name="mail")
-def deliver_email(recipients, subject, body, template_key="", reply_to=()):
+def deliver_email(recipients, subject, body, template_key="", reply_to=(), log_id=None):
+    log = EmailLog.objects.filter(pk=log_id).first() if log_id else None
+    if log is None:  # queued by an older release, or its row was rolled back with the caller's transaction
+        log = EmailLog.objects.create(
+            template_key=template_key, to=", ".join(recipients), subject=subject[:255], body=body,
+            status=EmailLog.Status.QUEUED,
+        )  # fmt: skip
     message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, reply_to=list(reply_to))
     try:
         message.send()
-    except Exception as error:  # SMTP failures: record them, then RQ retries the job (TASKS_RETRY).
-        EmailLog.objects.create(
-            template_key=template_key, to=", ".join(recipients), subject=subject, body=body,
-            status=EmailLog.Status.FAILED, error=str(error),
-        )  # fmt: skip
+    except Exception as error:  # SMTP failures: record them, then let RQ retry, and finally fail, the job.
+        log.record_attempt(error)
+        logger.warning("Email %s to %s failed (attempt %s): %s", template_key, recipients, log.attempts, error)
         raise
-    EmailLog.objects.create(
-        template_key=template_key, to=", ".join(recipients), subject=subject, body=body, status=EmailLog.Status.SENT
-    )
+    log.record_attempt()
     return len(recipients)

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "apps.banners",
     "apps.work_groups",
     "apps.sponsors",
+    "apps.nominations",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -166,6 +167,8 @@ TASKS = {
         if REDIS_URL
         else "django_tasks.backends.immediate.ImmediateBackend",
         "QUEUES": RQ_QUEUE_NAMES,
+        # A mail job that raises (SMTP down) is retried after 1, 5 and 15 minutes (apps.mailing).
+        "OPTIONS": {"RETRY": {"mail": {"max": 3, "interval": [60, 300, 900]}}} if REDIS_URL else {},
     }
 }
 # A failed or abandoned job runs again up to "max" times, after these waits (seconds).
@@ -365,3 +368,7 @@ SPONSORS_PSF_EMAIL = env("SPONSORS_PSF_EMAIL", default="sponsors@python.org")  #
 SPONSORS_ASSET_REMINDER_DAYS = env.int("SPONSORS_ASSET_REMINDER_DAYS", default=7)  # remind before an asset is due
 SPONSORS_VOUCHER_API_URL = env("SPONSORS_VOUCHER_API_URL", default="")  # the conference's voucher API
 SPONSORS_VOUCHER_API_KEY = env("SPONSORS_VOUCHER_API_KEY", default="")
+# Nominations (apps.nominations; see docs/nominations.md)
+NOMINATIONS_STAFF_EMAIL = env("NOMINATIONS_STAFF_EMAIL", default="psf-elections@python.org")
+NOMINATIONS_STATEMENT_MAX_LENGTH = env.int("NOMINATIONS_STATEMENT_MAX_LENGTH", default=10_000)  # characters
+NOMINATIONS_PREVIEWS_PER_MINUTE = env.int("NOMINATIONS_PREVIEWS_PER_MINUTE", default=30)

@@ -1,0 +1,174 @@
+"""Database email templates: validation, preview, the send log, retries of failed SMTP sends, resend."""
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.mail.backends.base import BaseEmailBackend
+from django.test import override_settings
+from django.urls import reverse
+
+from apps.mailing.emails import send_email, send_templated_email
+from apps.mailing.models import EmailLog, EmailTemplate
+
+pytestmark = pytest.mark.django_db
+
+BROKEN_SMTP = {"default": {"BACKEND": "tests.mailing.test_mailing.RefusingBackend"}}
+
+
+class RefusingBackend(BaseEmailBackend):
+    """An SMTP server that is down."""
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("[Errno 111] Connection refused")
+
+
+@pytest.fixture
+def template(db):
+    return EmailTemplate.objects.create(key="greeting", subject="Hello {{ name }}", body="Dear {{ name }},\nWelcome.")
+
+
+def test_templated_email_is_sent_and_logged(template):
+    send_templated_email("greeting", ["ada@example.com"], {"name": "Ada"})
+    assert [(m.subject, m.to) for m in mail.outbox] == [("Hello Ada", ["ada@example.com"])]
+    log = EmailLog.objects.get()
+    assert (log.status, log.template_key, log.to, log.attempts) == ("sent", "greeting", "ada@example.com", 1)
+    assert log.sent_at is not None
+
+
+def test_missing_template_is_logged_not_raised():
+    assert send_templated_email("no-such-template", ["ada@example.com"], {}) is None
+    assert mail.outbox == []
+    log = EmailLog.objects.get()
+    assert log.status == "skipped" and "has no email template" in log.error
+
+
+def test_inactive_template_is_logged_not_sent(template):
+    template.is_active = False
+    template.save()
+    send_templated_email("greeting", "ada@example.com", {"name": "Ada"})
+    assert mail.outbox == []
+    assert EmailLog.objects.get().error.endswith("has an inactive email template; nothing was sent.")
+
+
+def test_broken_template_is_refused_with_line_and_error(template):
+    template.body = "Hello\n{{ name }}\n{% if name %}no end"
+    with pytest.raises(ValidationError) as refusal:
+        template.full_clean()
+    assert "Line 3" in str(refusal.value) and "endif" in str(refusal.value)
+    with pytest.raises(ValidationError):
+        template.save()
+    template.refresh_from_db()
+    assert template.body == "Dear {{ name }},\nWelcome."
+
+
+def test_admin_refuses_a_broken_template(client, superuser, template):
+    client.force_login(superuser)
+    url = reverse("wagtailsnippets_mailing_emailtemplate:edit", args=[template.pk])
+    data = {"key": "greeting", "subject": "Hi {% if name %}x", "body": "ok", "example_context": "{}", "is_active": "on"}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Line 1" in response.content.decode()
+    template.refresh_from_db()
+    assert template.subject == "Hello {{ name }}"
+
+
+def test_admin_preview_uses_example_context_and_placeholders(client, superuser, template):
+    client.force_login(superuser)
+    template.example_context = {"name": "Grace"}
+    template.body = "Dear {{ name }}, your job {{ job.title }} is live."
+    template.save()
+    preview_url = reverse("wagtailsnippets_mailing_emailtemplate:preview_on_edit", args=[template.pk])
+    data = {"key": "greeting", "subject": template.subject, "body": template.body,
+            "example_context": '{"name": "Grace"}', "is_active": "on"}  # fmt: skip
+    assert client.post(preview_url, data).json()["is_valid"]
+    response = client.get(preview_url)
+    page = response.content.decode()
+    assert "Hello Grace" in page and "your job ‹job.title› is live" in page
+    # The admin shows the preview in an iframe: the site's CSP lets the site frame it.
+    assert "frame-ancestors 'self'" in response.get("Content-Security-Policy", "frame-ancestors 'self'")
+    assert "frame-ancestors 'none'" not in response.get("Content-Security-Policy", "")
+
+
+def test_preview_turns_example_dates_into_dates(template):
+    template.body = "Closes {{ closes|date:'j F Y' }}; {{ missing|date:'j F Y' }}."
+    template.example_context = {"closes": "2027-06-15T16:00:00+00:00"}
+    context = template.get_preview_context(None, "")
+    assert context["body"] == "Closes 15 June 2027; ."
+
+
+def test_failed_smtp_send_is_logged_as_failed_inline(template):
+    with override_settings(MAILERS=BROKEN_SMTP):
+        send_templated_email("greeting", ["ada@example.com"], {"name": "Ada"})  # never raises into the request
+    log = EmailLog.objects.get()
+    assert log.status == "failed" and "Connection refused" in log.error and log.attempts == 1
+
+
+def test_failed_smtp_send_is_retried_by_the_worker_then_fails(template, rq_queue):
+    retrying = {"default": {"BACKEND": "apps.core.task_backends.RetryingRQBackend", "QUEUES": ["default", "mail"],
+                            "OPTIONS": {"RETRY": {"mail": {"max": 2, "interval": 0}}}}}  # fmt: skip
+    with override_settings(TASKS=retrying, MAILERS=BROKEN_SMTP):
+        send_templated_email("greeting", ["ada@example.com"], {"name": "Ada"})
+        assert rq_queue.count("mail") == 1
+        rq_queue.run_worker()
+    log = EmailLog.objects.get()
+    assert log.status == "failed" and log.attempts == 3  # the first try and two retries
+    assert rq_queue.count("mail") == 0
+
+
+def test_mail_is_delivered_by_the_worker(template, rq_queue):
+    send_templated_email("greeting", ["ada@example.com"], {"name": "Ada"})
+    assert EmailLog.objects.get().status == "queued" and mail.outbox == []
+    rq_queue.run_worker()
+    assert EmailLog.objects.get().status == "sent" and len(mail.outbox) == 1
+
+
+def test_resend_a_failed_email_from_the_admin(client, superuser, template):
+    with override_settings(MAILERS=BROKEN_SMTP):
+        send_email(["ada@example.com"], "Subject", "Body", template_key="greeting")
+    log = EmailLog.objects.get()
+    client.force_login(superuser)
+    listing = client.get(reverse("wagtailsnippets_mailing_emaillog:list") + "?q=ada")
+    assert reverse("mailing_admin:resend", args=[log.pk]) in listing.content.decode()
+    response = client.post(reverse("mailing_admin:resend", args=[log.pk]))
+    assert response.status_code == 302
+    log.refresh_from_db()
+    assert log.status == "sent" and log.attempts == 2
+    assert [m.subject for m in mail.outbox] == ["Subject"]
+    # A sent email cannot be resent.
+    client.post(reverse("mailing_admin:resend", args=[log.pk]))
+    assert len(mail.outbox) == 1
+
+
+def test_plain_users_cannot_resend(client, user, template):
+    with override_settings(MAILERS=BROKEN_SMTP):
+        send_email(["ada@example.com"], "Subject", "Body")
+    client.force_login(user)
+    client.post(reverse("mailing_admin:resend", args=[EmailLog.objects.get().pk]))
+    assert EmailLog.objects.get().status == "failed"
+
+
+def test_editors_read_the_log_but_cannot_edit_it(client, editor, template):
+    send_email(["ada@example.com"], "Subject", "Body")
+    log = EmailLog.objects.get()
+    client.force_login(editor)
+    assert "ada@example.com" in client.get(reverse("wagtailsnippets_mailing_emaillog:list")).content.decode()
+    assert client.get(reverse("wagtailsnippets_mailing_emaillog:inspect", args=[log.pk])).status_code == 200
+    for url in (reverse("wagtailsnippets_mailing_emaillog:add"),
+                reverse("wagtailsnippets_mailing_emaillog:edit", args=[log.pk])):  # fmt: skip
+        response = client.post(url, {"to": "evil@example.com", "status": "sent"})
+        assert response.status_code in (302, 403) and response.get("Location", "/admin/") == "/admin/"
+    log.refresh_from_db()
+    assert log.to == "ada@example.com"
+
+
+def test_every_notification_has_a_valid_template():
+    keys = set(EmailTemplate.objects.values_list("key", flat=True))
+    expected = {
+        "jobs-submitted", "jobs-approved", "jobs-rejected", "events-submitted", "events-approved",
+        "account-email-confirmation-signup", "account-password-reset-key", "account-email-changed",
+        "mfa-totp-activated", "membership-welcome", "nominations-received", "nominations-approved",
+        "nominations-to-review",
+    }  # fmt: skip
+    assert expected <= keys
+    for template in EmailTemplate.objects.all():
+        assert template.syntax_errors() == {}, template.key
