@@ -14,7 +14,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 # Test processes in parallel (pytest-xdist; one database per worker); PYTEST_ARGS="-n 0" runs serially.
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test test-database lint format requirements worker scheduler bench system-deps clean
+.PHONY: run test test-database lint format requirements worker scheduler bench system-deps clean varnish varnish-stop web bench-deps
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.13 is required (python3.13 not found)"; exit 1; }
@@ -38,11 +38,14 @@ run: $(VENV)/.base-installed
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Debian's Chromium for the browser tests (Playwright cannot download browsers here), GnuPG for
-# release-file signature checks and Pango for WeasyPrint (sponsorship contract PDFs); installed only when missing.
+# release-file signature checks, Pango for WeasyPrint (sponsorship contract PDFs) and Varnish with xkey
+# (varnish-modules) for the HTTP cache tests; installed only when missing.
 system-deps:
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium fonts-dejavu-core"; \
 	command -v gpg >/dev/null 2>&1 || missing="$$missing gnupg"; \
 	/sbin/ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	command -v varnishd >/dev/null 2>&1 || command -v /usr/sbin/varnishd >/dev/null 2>&1 || missing="$$missing varnish"; \
+	ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || missing="$$missing varnish-modules"; \
 	if [ -n "$$missing" ]; then \
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
@@ -84,8 +87,46 @@ worker: $(VENV)/.base-installed
 scheduler: $(VENV)/.base-installed
 	$(BIN)/python manage.py rqcron pydotorg.cron
 
-bench: $(VENV)/.dev-installed
+bench: $(VENV)/.dev-installed bench-deps
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/speed.py
+
+# wrk and Debian's nginx (the static-file yardstick of bench/speed.py); installed only when missing.
+bench-deps: system-deps
+	@missing=""; command -v wrk >/dev/null 2>&1 || missing="wrk"; \
+	command -v nginx >/dev/null 2>&1 || command -v /usr/sbin/nginx >/dev/null 2>&1 || missing="$$missing nginx-light"; \
+	if [ -n "$$missing" ]; then \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+# Varnish (docker/varnish/default.vcl) on VARNISH_PORT in front of VARNISH_BACKEND (host:port), e.g.
+# `make web` in one shell, `make varnish` in another; `make varnish-stop` stops it.
+VARNISH_PORT ?= 6081
+VARNISH_ADMIN_PORT ?= 6082
+VARNISH_BACKEND ?= $(HOST):$(PORT)
+VARNISH_DIR ?= /tmp/pydotorg-varnish-$(VARNISH_PORT)
+VARNISHD := $(shell command -v varnishd 2>/dev/null || echo /usr/sbin/varnishd)
+
+varnish: system-deps varnish-stop
+	@mkdir -p $(VARNISH_DIR)
+	@sed -e 's/@HOST@/$(firstword $(subst :, ,$(VARNISH_BACKEND)))/' -e 's/@PORT@/$(lastword $(subst :, ,$(VARNISH_BACKEND)))/' \
+		docker/varnish/local-backend.vcl.in > $(VARNISH_DIR)/backend.vcl
+	$(VARNISHD) -a 127.0.0.1:$(VARNISH_PORT) -T 127.0.0.1:$(VARNISH_ADMIN_PORT) -n $(VARNISH_DIR) \
+		-p vcl_path=$(VARNISH_DIR):$(CURDIR)/docker/varnish -f $(CURDIR)/docker/varnish/default.vcl \
+		-s malloc,256m -P $(VARNISH_DIR)/varnishd.pid
+	@echo "Varnish on http://127.0.0.1:$(VARNISH_PORT)/ in front of $(VARNISH_BACKEND)"
+
+varnish-stop:
+	@if [ -f $(VARNISH_DIR)/varnishd.pid ]; then kill $$(cat $(VARNISH_DIR)/varnishd.pid) 2>/dev/null || true; \
+		for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 $$(cat $(VARNISH_DIR)/varnishd.pid) 2>/dev/null || break; sleep 0.3; done; \
+		rm -f $(VARNISH_DIR)/varnishd.pid; fi
+
+# gunicorn as in production (2 workers, persistent connections), purging the local Varnish.
+web: $(VENV)/.base-installed
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	VARNISH_URL=http://127.0.0.1:$(VARNISH_PORT) $(BIN)/gunicorn pydotorg.wsgi:application --bind $(HOST):$(PORT) \
+		--workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles tests/artifacts

@@ -13,6 +13,7 @@ from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from apps.core.cache import snippet_key, tag_response
 from apps.core.markup import highlight_code, render_markdown, render_restructuredtext, sanitize_html
 
 
@@ -208,6 +209,11 @@ class ContentSnippetBlock(ChooserPreviewMixin, SnippetChooserBlock):
 
     def __init__(self, target_model="pages.ContentSnippet", **kwargs):
         super().__init__(target_model, **kwargs)
+
+    def render(self, value, context=None):
+        if value is not None:
+            tag_response(snippet_key(value))  # saving the snippet purges the pages that show it
+        return super().render(value, context)
 
     class Meta:
         icon = "snippet"

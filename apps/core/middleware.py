@@ -1,10 +1,9 @@
-from django.http import HttpResponseBadRequest
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.utils.csp import CSP
-from django.utils.deprecation import MiddlewareMixin
 
-from apps.core.cache import apply_cache_policy
+from apps.core.cache import apply_cache_policy, begin_request, end_request
 from apps.core.inputs import has_nul
 
 # The Wagtail admin and its libraries use inline scripts; the CSP guards the public site.
@@ -21,11 +20,6 @@ class PublicSiteCSPMiddleware(ContentSecurityPolicyMiddleware):
             policy = getattr(response, "_csp_config", None) or settings.SECURE_CSP
             response._csp_config = {**policy, "frame-ancestors": [CSP.SELF]}
         return super().process_response(request, response)
-
-
-class CachePolicyMiddleware(MiddlewareMixin):
-    def process_response(self, request, response):
-        return apply_cache_policy(request, response)
 
 
 class RejectNulMiddleware:
@@ -49,3 +43,19 @@ def bad_request(request, message):
 
     content = loader.get_template("400.html").render({"message": message})
     return HttpResponseBadRequest(content)
+
+
+class CachePolicyMiddleware:
+    """Opens the request's cache scope (generations read once, surrogate keys collected while
+    rendering) and decides the response's Cache-Control."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = begin_request()
+        try:
+            response = self.get_response(request)
+        finally:
+            scope = end_request(token)
+        return apply_cache_policy(request, response, scope.keys)

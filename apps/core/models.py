@@ -9,11 +9,11 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from apps.core.cache import add_surrogate_keys
+from apps.core.cache import add_surrogate_keys, page_key, tag_response
 
 
 def text_of(value):
@@ -61,11 +61,23 @@ class BasePage(Page):
         abstract = True
 
     def get_surrogate_keys(self):
-        return ["pages", f"page-{self.pk}", *self.surrogate_keys]
+        return ["pages", page_key(self), *self.surrogate_keys]
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         return add_surrogate_keys(response, *self.get_surrogate_keys())
+
+    def get_view_restrictions(self):
+        # The router (apps.core.routing) already knows, from memory, that no restriction covers this page.
+        if getattr(self, "_no_view_restrictions", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    @staticmethod
+    def tag_pages(pages):
+        """A listing shows these pages' titles and URLs: publishing or unpublishing one purges it."""
+        tag_response(*(page_key(page) for page in pages))
+        return pages
 
     def get_meta_description(self):
         """The search description, else the social text, else the start of the page's own text."""

@@ -1,5 +1,6 @@
 """Python releases: operating systems, release pages with their files, release-cycle data, signing keys."""
 
+import functools
 import re
 from urllib.parse import urlsplit
 
@@ -10,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -27,6 +28,9 @@ from apps.core.models import BasePage
 SURROGATE_KEY = "downloads"
 # Cached download fragments and API answers carry this key's generation (apps.core.cache.generation).
 GENERATION_KEY = "downloads-generation"
+# What download_home_context() gives the downloads index template.
+DOWNLOAD_HOME_NAMES = ("latest_python3", "latest_pymanager", "download_buttons", "operating_systems", "active_cycles",
+                       "releases", "cache_generation")  # fmt: skip
 
 # "3.14.1", "3.15.0a1", "3.14.0rc2", "25.0" (the install manager); optional "Python " / "Python install manager ".
 VERSION_RE = re.compile(
@@ -159,7 +163,10 @@ class DownloadsIndexPage(BasePage):
         from apps.downloads.selectors import download_home_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(download_home_context())
+        # Queried only when the cached page body has to be rendered again (a new downloads generation).
+        home = functools.cache(download_home_context)
+        for name in DOWNLOAD_HOME_NAMES:
+            context[name] = SimpleLazyObject(functools.partial(lambda name: home()[name], name))
         return context
 
 

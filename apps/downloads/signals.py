@@ -6,14 +6,15 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from apps.core.cache import bump_fragment_version, bump_generation, purge_surrogate_keys
+from apps.core.cache import bump_generation, purge_surrogate_keys
 from apps.downloads.models import GENERATION_KEY, SURROGATE_KEY, DownloadsIndexPage, ReleaseFile, ReleasePage
 from apps.users.roles import RELEASE_MANAGER_PAGE_PERMISSIONS, RELEASE_MANAGERS, grant_pages
 
 
 def purge_downloads():
+    # The Downloads menu panel and the homepage section depend on this generation: core re-renders them
+    # and purges them only if their HTML changed.
     bump_generation(GENERATION_KEY)
-    bump_fragment_version()  # the Downloads menu panel shows the latest releases
     return purge_surrogate_keys(SURROGATE_KEY)
 
 

@@ -4,9 +4,9 @@ import logging
 
 from django.utils import timezone
 
-from apps.core.cache import purge_surrogate_keys
+from apps.core.cache import bump_generation, purge_surrogate_keys
 from apps.core.tasks import task
-from apps.downloads.models import SURROGATE_KEY, ReleaseFile, SigningKey
+from apps.downloads.models import GENERATION_KEY, SURROGATE_KEY, ReleaseFile, SigningKey
 from apps.downloads.verification import verify
 
 logger = logging.getLogger(__name__)
@@ -23,6 +23,7 @@ def verify_release_file(file_id):
     ReleaseFile.objects.filter(pk=file.pk).update(
         gpg_verified=verified, gpg_verification_note=note, gpg_verified_at=timezone.now()
     )
+    bump_generation(GENERATION_KEY)
     purge_surrogate_keys(SURROGATE_KEY)  # the verified mark shows on the release page
     logger.info("GPG verification of %s: %s", file.url, note)
     return verified

@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
 from apps.core.sections import HomepageSection, MenuPanel
-from apps.downloads.models import OS, VERSION_RE, ReleaseCycle, ReleasePage, SigningKey
+from apps.downloads.models import GENERATION_KEY, OS, VERSION_RE, ReleaseCycle, ReleasePage, SigningKey
 from apps.downloads.selectors import download_buttons, latest_releases, release_list
 
 
@@ -153,11 +153,16 @@ def downloads_menu_panel():
         url="/downloads/",
         template="downloads/includes/supernav.html",
         get_context=lambda: {"download_buttons": download_buttons(*latest_releases())},
+        generation_keys=(GENERATION_KEY,),
+        name="downloads",
     )
 
 
 @hooks.register("register_homepage_section")
 def latest_releases_section():
     return HomepageSection(
-        slot="downloads", template="downloads/includes/homepage_downloads.html", get_context=homepage_downloads_context
+        slot="downloads",
+        template="downloads/includes/homepage_downloads.html",
+        get_context=homepage_downloads_context,
+        generation_keys=(GENERATION_KEY,),
     )

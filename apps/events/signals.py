@@ -4,14 +4,16 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from apps.core.cache import bump_fragment_version, purge_surrogate_keys
+from apps.core.cache import bump_generation, purge_surrogate_keys
 from apps.events.models import Event
 
 SURROGATE_KEY = "events"
+# The Events menu panel and the homepage section are cached under it (core purges them if they changed).
+GENERATION_KEY = "events-generation"
 
 
 def _purge():
-    bump_fragment_version()  # the Events menu panel lists upcoming events
+    bump_generation(GENERATION_KEY)
     purge_surrogate_keys(SURROGATE_KEY)
 
 

@@ -11,6 +11,7 @@ from apps.core.sections import HomepageSection, MenuPanel
 from apps.events.admin_views import moderate_event, queue_url
 from apps.events.models import Calendar, Event, EventCategory, EventLocation, EventStar
 from apps.events.queries import search_calendars, search_upcoming, upcoming_events
+from apps.events.signals import GENERATION_KEY
 from apps.search.query import SOURCE_LIMIT, SearchResult
 
 
@@ -122,6 +123,8 @@ def events_menu_panel():
         url="/events/",
         template="events/includes/upcoming_panel.html",
         get_context=lambda: {"events": upcoming_events(5)},
+        generation_keys=(GENERATION_KEY,),
+        name="events",
     )
 
 
@@ -131,6 +134,7 @@ def upcoming_events_section():
         slot="events",
         template="events/includes/homepage_events.html",
         get_context=lambda request: {"events": upcoming_events()},
+        generation_keys=(GENERATION_KEY,),
     )
 
 

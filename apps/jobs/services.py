@@ -12,12 +12,13 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.cache import purge_surrogate_keys
+from apps.core.cache import bump_generation, purge_surrogate_keys
 from apps.jobs.models import Job, JobReviewComment
 from apps.mailing.emails import send_templated_email
 
 logger = logging.getLogger(__name__)
 SURROGATE_KEY = "jobs"
+GENERATION_KEY = "jobs-generation"  # the homepage's latest-jobs section is cached under it
 LOCATIONS_CACHE_KEY = "jobs:location-choices"
 
 
@@ -58,6 +59,7 @@ def notify_moderators(key, job, **extra):
 def changed(job):
     """The public listing changed: purge the job pages from the CDN (a no-op without one) and our own cache."""
     cache.delete(LOCATIONS_CACHE_KEY)
+    bump_generation(GENERATION_KEY)
     purge_surrogate_keys(SURROGATE_KEY, f"job-{job.pk}")
 
 

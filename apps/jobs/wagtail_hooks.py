@@ -9,7 +9,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from apps.core.sections import HomepageSection
-from apps.jobs import admin_views
+from apps.jobs import admin_views, services
 from apps.jobs.models import Job, JobCategory, JobType
 from apps.search.query import SOURCE_LIMIT, SearchResult
 
@@ -117,6 +117,7 @@ def latest_jobs_section():
         slot="jobs",
         template="jobs/includes/homepage_jobs.html",
         get_context=lambda request: {"jobs": Job.objects.listed().order_by("-published_at")[:HOMEPAGE_JOBS]},
+        generation_keys=(services.GENERATION_KEY,),
     )
 
 

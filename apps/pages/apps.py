@@ -8,12 +8,12 @@ class PagesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_migrate, post_save
 
-        from apps.core.cache import bump_fragment_version
         from apps.pages.models import ContentSnippet
+        from apps.pages.signals import snippet_changed
         from apps.pages.sites import sync_default_site
 
-        # Snippets appear in the menus' supernav panels, which are cached fragments.
-        post_save.connect(bump_fragment_version, sender=ContentSnippet, dispatch_uid="fragments-snippet")
-        post_delete.connect(bump_fragment_version, sender=ContentSnippet, dispatch_uid="fragments-snippet-del")
+        # Snippets appear on pages and in the menus' supernav panels (cached fragments).
+        post_save.connect(snippet_changed, sender=ContentSnippet, dispatch_uid="fragments-snippet")
+        post_delete.connect(snippet_changed, sender=ContentSnippet, dispatch_uid="fragments-snippet-del")
         # The default Site's hostname and port follow WAGTAILADMIN_BASE_URL (sitemap and purge URLs).
         post_migrate.connect(sync_default_site, sender=self, dispatch_uid="pages-default-site-address")

@@ -8,6 +8,7 @@ from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from apps.core.blocks import BodyStreamBlock, CodeBlock, SnippetBodyStreamBlock
+from apps.core.cache import tag_response
 from apps.core.models import BasePage
 from apps.core.sections import SLOTS, render_homepage_slots
 
@@ -117,6 +118,7 @@ class SectionIndexPage(BasePage):
         if self.show_children:
             # Plain Page rows are enough for titles, descriptions and URLs: one query whatever the types.
             context["children"] = self.get_children().live().public()
+            tag_response(f"children-{self.pk}")  # a child published or unpublished purges this listing
         return context
 
 

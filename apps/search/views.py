@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from apps.core.cache import add_surrogate_keys, cached_value, content_generation_keys
 from apps.search.query import MAX_QUERY_LENGTH, clean_query, search_everything
 
 RESULTS_PER_PAGE = 20
@@ -22,9 +23,17 @@ def search(request):
             messages.append(_("Your search had no words we could look for. Try plain words."))
         else:
             messages.append(_("Type a word or two to search python.org."))
-        return render(request, "search/search.html", context)
+        return add_surrogate_keys(render(request, "search/search.html", context), "search")
 
-    paginator = Paginator(search_everything(query, request), RESULTS_PER_PAGE)
+    # The same words give the same results until some content changes (or for a minute, for sources
+    # whose changes core does not hear of): every page of results and every process reuse them.
+    results = cached_value(
+        "search",
+        lambda: search_everything(query, request),
+        generation_keys=content_generation_keys(),
+        vary=(request.get_host(), query),
+    )
+    paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         results = paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
@@ -34,4 +43,4 @@ def search(request):
     context.update(results=results, paginator=paginator)
     if not paginator.count:
         messages.append(_("No results found for “%(query)s”.") % {"query": query})
-    return render(request, "search/search.html", context)
+    return add_surrogate_keys(render(request, "search/search.html", context), "search")

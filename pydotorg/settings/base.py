@@ -216,6 +216,9 @@ if env("FASTLY_API_KEY", default=""):
         "API_KEY": env("FASTLY_API_KEY"),
         "SERVICE_ID": env("FASTLY_SERVICE_ID"),
     }
+# Varnish (docker/varnish/default.vcl, `make varnish`): purged by URL and by surrogate key (xkey).
+if env("VARNISH_URL", default=""):
+    WAGTAILFRONTENDCACHE["varnish"] = {"BACKEND": "apps.core.cache.VarnishBackend", "LOCATION": env("VARNISH_URL")}
 CACHE_S_MAXAGE = env.int("CACHE_S_MAXAGE", default=600)
 CACHE_STALE_WHILE_REVALIDATE = env.int("CACHE_STALE_WHILE_REVALIDATE", default=60)
 
@@ -350,6 +353,9 @@ MIDDLEWARE += [
     "apps.users.middleware.SuperuserOnlyPathsMiddleware",
     "apps.users.middleware.PagePasswordRateLimitMiddleware",
 ]
+MIDDLEWARE += ["apps.users.middleware.StaffMFARequiredMiddleware", "apps.users.middleware.SuperuserOnlyPathsMiddleware"]
+# Page serving: the Site and the page route come from process memory (apps.core.routing).
+MIDDLEWARE += ["apps.core.routing.SiteRouteMiddleware"]
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 # Community posts, board minutes, banners, work groups, site extras (see docs/community.md)

@@ -104,7 +104,7 @@ def test_failed_smtp_send_is_logged_as_failed_inline(template):
 
 
 def test_failed_smtp_send_is_retried_by_the_worker_then_fails(template, rq_queue):
-    retrying = {"default": {"BACKEND": "apps.core.task_backends.RetryingRQBackend", "QUEUES": ["default", "mail"],
+    retrying = {"default": {"BACKEND": "apps.core.task_backends.ResilientRQBackend", "QUEUES": ["default", "mail"],
                             "OPTIONS": {"RETRY": {"mail": {"max": 2, "interval": 0}}}}}  # fmt: skip
     with override_settings(TASKS=retrying, MAILERS=BROKEN_SMTP):
         send_templated_email("greeting", ["ada@example.com"], {"name": "Ada"})

@@ -5,12 +5,106 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
-from apps.core.cache import fragment_version
+from apps.core.cache import (
+    FRAGMENT_VERSION_KEY,
+    NAV_KEY,
+    cached_fragment,
+    fragment_version,
+    page_key,
+    snippet_key,
+    tag_response,
+)
 from apps.core.markup import render_markup
 from apps.core.models import NavigationSettings, SiteSettings
-from apps.core.sections import menu_panels, render_placement
+from apps.core.sections import menu_generation_keys, menu_panels, render_placement
 
 register = template.Library()
+
+
+class SiteFragmentNode(template.Node):
+    def __init__(self, name, nodelist, timeout, vary=()):
+        self.name, self.nodelist, self.timeout, self.vary = name, nodelist, timeout, vary
+
+    def render(self, context):
+        return cached_fragment(
+            self.name,
+            lambda: self.nodelist.render(context),
+            generation_keys=(FRAGMENT_VERSION_KEY, *menu_generation_keys()),
+            surrogate_keys=(NAV_KEY,),
+            timeout=self.timeout,
+            vary=[str(variable.resolve(context)) for variable in self.vary],
+        )
+
+
+@register.tag
+def sitefragment(parser, token):
+    """``{% sitefragment "site_header" 3600 %}…{% endsitefragment %}``: HTML shared by every page (header,
+    footer), cached in process memory until navigation, site settings, snippets or a menu panel change."""
+    bits = token.split_contents()
+    if len(bits) < 3 or not all(bit.startswith("vary=") for bit in bits[3:]):
+        raise template.TemplateSyntaxError("sitefragment takes a name, a timeout in seconds and vary= values")
+    vary = [parser.compile_filter(bit.removeprefix("vary=")) for bit in bits[3:]]
+    nodelist = parser.parse(("endsitefragment",))
+    parser.delete_first_token()
+    return SiteFragmentNode(bits[1].strip("\"'"), nodelist, int(bits[2]), vary)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, nodelist, timeout, generations, vary, keys):
+        self.name, self.nodelist, self.timeout = name, nodelist, timeout
+        self.generations, self.vary, self.keys = generations, vary, keys
+
+    def render(self, context):
+        names = tuple(self.generations.resolve(context).split()) if self.generations else ()
+        keys = tuple(self.keys.resolve(context).split()) if self.keys else ()
+        vary = [variable.resolve(context) for variable in self.vary]
+        return cached_fragment(
+            self.name.resolve(context),
+            lambda: self.nodelist.render(context),
+            generation_keys=names,
+            surrogate_keys=keys,
+            timeout=self.timeout.resolve(context),
+            vary=[str(value) for value in vary],
+        )
+
+
+@register.tag
+def fragment(parser, token):
+    """Cache the enclosed HTML in process memory (then Redis) until one of ``generations`` is bumped::
+
+        {% fragment "jobs:list" 300 generations="jobs-generation" keys="jobs" vary=request.get_full_path %}
+        …{% endfragment %}
+
+    ``vary`` values (any number) become part of the key; surrogate keys tagged while rendering, and
+    ``keys``, are tagged again on every hit. The HTML must be the same for every visitor.
+    """
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError("fragment takes a name, a timeout and keyword arguments")
+    name, timeout = parser.compile_filter(bits[1]), parser.compile_filter(bits[2])
+    generations = keys = None
+    vary = []
+    for bit in bits[3:]:
+        key, _, value = bit.partition("=")
+        if key == "generations":
+            generations = parser.compile_filter(value)
+        elif key == "keys":
+            keys = parser.compile_filter(value)
+        elif key == "vary":
+            vary.append(parser.compile_filter(value))
+        else:
+            raise template.TemplateSyntaxError(f"fragment does not take {key!r}")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(name, nodelist, timeout, generations, vary, keys)
+
+
+@register.simple_tag
+def snippet_surrogate_key(snippet):
+    """Mark the response as showing ``snippet`` (saving it purges this page); renders nothing."""
+    if snippet is not None:
+        tag_response(snippet_key(snippet))
+    return ""
 
 
 @register.simple_tag(takes_context=True)
@@ -44,6 +138,7 @@ def breadcrumbs(page):
     if page.depth <= 2:
         return {"ancestors": [], "current": page}
     ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    tag_response(*(page_key(ancestor) for ancestor in ancestors))  # their titles show here
     return {"ancestors": ancestors, "current": page}
 
 

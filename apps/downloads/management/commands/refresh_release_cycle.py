@@ -5,9 +5,9 @@ import logging
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from apps.core.cache import purge_surrogate_keys
+from apps.core.cache import bump_generation, purge_surrogate_keys
 from apps.downloads import release_cycle
-from apps.downloads.models import SURROGATE_KEY
+from apps.downloads.models import GENERATION_KEY, SURROGATE_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ class Command(BaseCommand):
             raise CommandError(f"Could not read the release cycle from {source}: {error}") from error
         changed = release_cycle.apply(rows, dry_run=dry_run)
         if changed and not dry_run:
+            bump_generation(GENERATION_KEY)  # release pages show their cycle's status
             purge_surrogate_keys(SURROGATE_KEY)
         verb = "Would update" if dry_run else "Updated"
         self.stdout.write(f"{verb} {len(changed)} of {len(rows)} feature versions: {', '.join(changed) or 'none'}.")
