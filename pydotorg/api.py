@@ -1,4 +1,5 @@
-"""The API's front doors: ``/api/v1/`` and ``/api/v2/`` list their endpoints, as python.org's did."""
+"""The API's front doors: ``/api/v1/`` and ``/api/v2/`` list their endpoints, as python.org's did
+(``/api/v2/schema/``, the OpenAPI description, is served by ``apps.downloads.openapi``)."""
 
 from django.http import JsonResponse
 from django.views.decorators.http import require_safe

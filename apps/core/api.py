@@ -37,11 +37,14 @@ class TastypiePagination(BasePagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
-        limit = non_negative_int(request.query_params, "limit", V1_LIMIT, V1_MAX_LIMIT)
-        self.limit = V1_MAX_LIMIT if limit == 0 else limit
-        self.offset = non_negative_int(request.query_params, "offset", 0, 10**12)
+        limit = self.int_param(request, "limit", V1_LIMIT, V1_MAX_LIMIT)
+        self.limit = V1_MAX_LIMIT if limit == 0 else min(limit, V1_MAX_LIMIT)
+        self.offset = self.int_param(request, "offset", 0, 10**12)
         self.total = queryset.count()
         return list(queryset[self.offset : self.offset + self.limit])
+
+    def int_param(self, request, name, default, maximum):
+        return non_negative_int(request.query_params, name, default, maximum)
 
     def get_paginated_response(self, data):
         following, preceding = self.offset + self.limit, max(self.offset - self.limit, 0)

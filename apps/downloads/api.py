@@ -1,15 +1,17 @@
 """The downloads API as python.org's release tooling, Renovate and cibuildwheel speak it.
 
-v1 keeps the legacy envelope (``meta`` + ``objects``, relative ``resource_uri``, ``ApiKey user:key``);
-v2 answers bare JSON lists with absolute ``resource_uri`` and takes ``Token key``. Both share the resources
-below: field lists, filters and writes are declared once.
+Built like every API here (apps/core/api.py, docs/api.md): a DRF ModelSerializer per resource, a
+django-filter FilterSet for its query filters (v1 adds tastypie's extra lookups), ``TastypiePagination``
+for v1 lists, and generic views. v1 keeps the legacy envelope (``meta`` + ``objects``, relative
+``resource_uri``, naive UTC dates, sorted keys, ``ApiKey user:key``); v2 answers bare JSON lists with
+absolute ``resource_uri`` and takes ``Token key``.
 """
 
 import datetime
 import re
-from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -17,14 +19,17 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from django_filters import rest_framework as filters
 from modelcluster.models import get_serializable_data_for_fields
-from rest_framework import exceptions, status
+from rest_framework import exceptions, generics, serializers, status
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
+from rest_framework.fields import SkipField, empty
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
+from apps.core.api import V1_LIMIT, TastypiePagination
 from apps.core.cache import add_surrogate_keys, bump_generation, generation
 from apps.core.inputs import MAX_BIGINT, has_nul, int_parser, parse_int, text_parser
 from apps.downloads.models import (
@@ -40,7 +45,6 @@ from apps.downloads.models import (
 from apps.users.models import ApiCredential
 from apps.users.roles import RELEASE_MANAGERS
 
-V1_LIMIT, V1_MAX_LIMIT = 20, 1000
 # Credentials only travel in the Authorization header; these in a URL are refused outright.
 QUERY_CREDENTIALS = ("api_key", "username", "token")
 URI_RE = re.compile(r"^/api/v[12]/downloads/(?P<resource>os|release|release_file)/(?P<pk>[0-9]{1,19})/?$")
@@ -101,16 +105,18 @@ class IsReleaseManagerOrReadOnly(BasePermission):
         return request.method in SAFE_METHODS or is_release_manager(request.user)
 
 
-# --- field types -------------------------------------------------------------------------------
-
-
 class BadRequest(exceptions.APIException):
+    """A 400 with python.org's one-line message and, per field, what was wrong."""
+
     status_code = 400
     default_detail = "Bad request."
 
     def __init__(self, detail, errors=None):
         super().__init__(detail)
         self.errors = errors or {}
+
+
+# --- values: parsing and formatting ------------------------------------------------------------
 
 
 def parse_bool(value):
@@ -148,292 +154,257 @@ def parse_uri(resource):
     return parse
 
 
-@dataclass(frozen=True)
-class Field:
-    """A writable API field: its JSON type, and the model attribute it sets."""
+def resource_uri(context, resource, pk):
+    """``/api/v1/downloads/<resource>/<pk>/`` on v1; the absolute URL on v2."""
+    path = f"/api/v{context['version']}/downloads/{resource}/{pk}/"
+    return context["request"].build_absolute_uri(path) if context["version"] == 2 else path
 
-    kind: type | tuple
-    attribute: str = ""
-    parse: object = None
-    required: bool = False
-    max_length: int = 500  # strings; the model's own limits are checked again on save
 
-    def clean(self, name, value):
-        if self.parse is not None:
-            try:
-                return self.parse(value)
-            except (TypeError, ValueError) as error:
-                raise BadRequest(f"{name}: {error}.", {name: [f"{error}."]}) from None
-        kinds = self.kind if isinstance(self.kind, tuple) else (self.kind,)
-        if isinstance(value, bool) and bool not in kinds or not isinstance(value, kinds):
-            expected = {str: "a string", bool: "true or false", int: "an integer"}[kinds[0]]
+# --- serializer fields: python.org's leniency and messages ----------------------------------------
+
+
+class LegacyField:
+    """A writable field as the legacy API checked it: the first bad value answers 400 at once (v1 message
+    ``"<field>: <problem>"`` plus ``errors``), ``null`` blanks a text field, nothing else is coerced."""
+
+    expected = ""
+
+    def run_validation(self, data=empty):
+        if data is empty:
+            if self.required and not self.root.partial:
+                raise BadRequest(f"{self.field_name}: this field is required.",
+                                 {self.field_name: ["This field is required."]})  # fmt: skip
+            raise SkipField
+        return self.clean(data)
+
+    def clean(self, value):
+        if isinstance(value, bool) != (self.kind is bool) or not isinstance(value, self.kind):
+            name, expected = self.field_name, self.expected
             raise BadRequest(f"{name}: expected {expected}.", {name: [f"Expected {expected}."]})
-        if isinstance(value, str) and len(value) > self.max_length:
-            message = f"At most {self.max_length} characters."
-            raise BadRequest(f"{name}: {message}", {name: [message]})
-        if isinstance(value, int) and not isinstance(value, bool):
-            try:
-                parse_int(value, minimum=0, maximum=MAX_BIGINT, name=name)
-            except ValueError as error:
-                raise BadRequest(f"{error}.", {name: [f"{error}."]}) from None
         return value
 
 
-def string_or_blank(name, value):
-    return "" if value is None else Field(str).clean(name, value)
+class TextField(LegacyField, serializers.CharField):
+    kind, expected = str, "a string"
+
+    def __init__(self, limit=500, **kwargs):
+        self.limit = limit  # the model's own limits are checked again on save
+        super().__init__(allow_blank=True, max_length=limit, **kwargs)
+
+    def clean(self, value):
+        if value is None:
+            return ""
+        value = super().clean(value)
+        if len(value) > self.limit:
+            message = f"At most {self.limit} characters."
+            raise BadRequest(f"{self.field_name}: {message}", {self.field_name: [message]})
+        return value
 
 
-# --- resources ---------------------------------------------------------------------------------
+class FlagField(LegacyField, serializers.BooleanField):
+    kind, expected = bool, "true or false"
 
 
-class Resource:
-    """What one API resource reads, filters and writes."""
+class CountField(LegacyField, serializers.IntegerField):
+    kind, expected = int, "an integer"
 
-    name = ""
-    model = None
-    filters = {}  # query parameter -> (ORM lookup, parser)
-    v1_only_filters = {}
-    fields = {}  # writable field -> Field
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            return parse_int(value, minimum=0, maximum=MAX_BIGINT, name=self.field_name)
+        except ValueError as error:
+            raise BadRequest(f"{error}.", {self.field_name: [f"{error}."]}) from None
 
-    def queryset(self, request):
-        return self.model.objects.all()
 
-    def filter(self, queryset, params, version):
-        allowed = {**self.filters, **(self.v1_only_filters if version == 1 else {})}
-        lookups = {}
-        for param, raw in params.items():
-            if param not in allowed:
-                continue  # python.org ignores parameters it does not know
-            lookup, parse = allowed[param]
-            try:
-                lookups[lookup] = parse(raw)
-            except (TypeError, ValueError) as error:
-                raise BadRequest(f"Invalid value for “{param}”: {error}.", {param: [f"{error}."]}) from None
-        return queryset.filter(**lookups)
+class ParsedMixin(LegacyField):
+    def clean(self, value):
+        try:
+            return self.parse(value)
+        except (TypeError, ValueError) as error:
+            raise BadRequest(f"{self.field_name}: {error}.", {self.field_name: [f"{error}."]}) from None
 
-    def represent(self, obj, uri):
-        raise NotImplementedError
 
-    def clean_data(self, data, *, partial):
-        if not isinstance(data, dict):
-            raise BadRequest("The body must be a JSON object.")
-        cleaned = {}
-        for name, spec in self.fields.items():
-            if name not in data:
-                if spec.required and not partial:
-                    raise BadRequest(f"{name}: this field is required.", {name: ["This field is required."]})
-                continue
-            if data[name] is None and spec.kind is str and not spec.parse:
-                cleaned[spec.attribute or name] = ""
-                continue
-            cleaned[spec.attribute or name] = spec.clean(name, data[name])
-        return cleaned
+class WhenField(ParsedMixin, serializers.DateTimeField):
+    """A release date: read as the legacy API's naive UTC on v1, ``…Z`` on v2; written as a date or date-time."""
 
-    def save(self, obj, user):
+    parse = staticmethod(parse_when)
+
+    def to_representation(self, value):
+        value = timezone.localtime(value, datetime.UTC)
+        if self.context["version"] == 1:
+            return value.replace(tzinfo=None).isoformat()
+        return value.isoformat().replace("+00:00", "Z")
+
+
+class URIField(ParsedMixin, serializers.Field):
+    """A related object as its ``resource_uri``; written as a URI (v1 or v2, path or URL) or a bare pk."""
+
+    def __init__(self, resource, **kwargs):
+        self.resource, self.parse = resource, parse_uri(resource)
+        super().__init__(**kwargs)
+
+    def to_representation(self, pk):
+        return resource_uri(self.context, self.resource, pk)
+
+
+class ResourceURIField(serializers.ReadOnlyField):
+    def __init__(self, resource, **kwargs):
+        self.resource = resource
+        super().__init__(source="pk", **kwargs)
+
+    def to_representation(self, pk):
+        return resource_uri(self.context, self.resource, pk)
+
+
+# --- serializers -------------------------------------------------------------------------------
+
+
+class DownloadsSerializer(serializers.ModelSerializer):
+    """Fields in python.org's order (v1 sorts them, as tastypie did); saving validates the model first."""
+
+    class Meta:
+        validators = []  # the model's own checks answer, with the legacy messages (see DownloadsView.write)
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        return dict(sorted(data.items())) if self.context["version"] == 1 else data
+
+    @property
+    def user(self):
+        return self.context["request"].user
+
+    def create(self, validated_data):
+        return self.save_object(self.Meta.model(**validated_data))
+
+    def update(self, instance, validated_data):
+        for attribute, value in validated_data.items():
+            setattr(instance, attribute, value)
+        return self.save_object(instance)
+
+    def save_object(self, obj):
         obj.full_clean()
         obj.save()
         return obj
 
-    def create(self, data, user):
-        obj = self.model(**self.clean_data(data, partial=False))
-        return self.save(obj, user)
-
-    def update(self, obj, data, user, *, partial):
-        for attribute, value in self.clean_data(data, partial=partial).items():
-            setattr(obj, attribute, value)
-        return self.save(obj, user)
-
-    def delete(self, obj, user):
+    def delete(self, obj):
         obj.delete()
 
 
-def text(**extra):
-    return Field(str, **extra)
+class OSSerializer(DownloadsSerializer):
+    name = TextField(limit=200)
+    slug = TextField(limit=200)
+    resource_uri = ResourceURIField("os")
+
+    class Meta(DownloadsSerializer.Meta):
+        model = OS
+        fields = ["name", "slug", "resource_uri"]
 
 
-class OSResource(Resource):
-    name = "os"
-    model = OS
-    filters = {"name": ("name", FILTER_TEXT), "slug": ("slug", FILTER_TEXT)}
-    fields = {"name": text(required=True, max_length=200), "slug": text(required=True, max_length=200)}
+class ReleaseSerializer(DownloadsSerializer):
+    name = TextField(limit=100, source="title")  # "Python install manager " + a version
+    slug = TextField(limit=255, required=False)
+    version = CountField(source="product", required=False)
+    is_published = FlagField(source="live", required=False)
+    is_latest = FlagField(required=False)
+    release_date = WhenField(required=False)
+    pre_release = FlagField(required=False)
+    release_page = serializers.SerializerMethodField()
+    release_notes_url = TextField(required=False)
+    show_on_download_page = FlagField(required=False)
+    resource_uri = ResourceURIField("release")
 
-    def represent(self, obj, uri):
-        return {"name": obj.name, "slug": obj.slug, "resource_uri": uri("os", obj.pk)}
+    class Meta(DownloadsSerializer.Meta):
+        model = ReleasePage
+        fields = [
+            "name", "slug", "version", "is_published", "is_latest", "release_date", "pre_release",
+            "release_page", "release_notes_url", "show_on_download_page", "resource_uri",
+        ]  # fmt: skip
 
+    def get_release_page(self, page):
+        return None  # legacy releases linked a separate page; here the release is the page
 
-class ReleaseResource(Resource):
-    name = "release"
-    model = ReleasePage
-    filters = {
-        "name": ("title", FILTER_TEXT),
-        "slug": ("slug", FILTER_TEXT),
-        "version": ("product", PRODUCT),
-        "is_published": ("live", parse_bool),
-        "pre_release": ("pre_release", parse_bool),
-        "release_date": ("release_date", parse_when),
-    }
-    v1_only_filters = {
-        "version__startswith": ("product__startswith", PRODUCT),
-        **{f"release_date__{op}": (f"release_date__{op}", parse_when) for op in ("gt", "gte", "lt", "lte")},
-        "release_date__year": ("release_date__year", YEAR),
-    }
-    fields = {
-        "name": text(required=True, max_length=100),  # "Python install manager " + a version
-        "slug": text(max_length=255),
-        "version": Field(int, attribute="product"),
-        "is_published": Field(bool),
-        "is_latest": Field(bool),
-        "release_date": Field(str, parse=parse_when),
-        "pre_release": Field(bool),
-        "release_notes_url": text(),
-        "show_on_download_page": Field(bool),
-    }
-
-    def queryset(self, request):
-        releases = ReleasePage.objects.order_by("pk").only(
-            "id", "title", "slug", "version_number", "is_pymanager", "product", "live", "is_latest",
-            "release_date", "pre_release", "release_notes_url", "show_on_download_page",
-        )  # fmt: skip
-        return releases if request.user.is_staff else releases.published()
-
-    def represent(self, obj, uri):
-        return {
-            "name": obj.title,
-            "slug": obj.slug,
-            "version": obj.product,
-            "is_published": obj.live,
-            "is_latest": obj.is_latest,
-            "release_date": obj.release_date,
-            "pre_release": obj.pre_release,
-            "release_page": None,
-            "release_notes_url": obj.release_notes_url,
-            "show_on_download_page": obj.show_on_download_page,
-            "resource_uri": uri("release", obj.pk),
-        }
-
-    def apply(self, page, cleaned):
-        name = cleaned.pop("name", None)
+    def apply(self, page, data):
+        """Set what the client sent; the name gives the version, and the version the product. Returns
+        whether to publish (``None``: leave the page as it is)."""
+        name = data.pop("title", None)
         if name is not None:
             try:
                 page.version_number, page.is_pymanager = version_from_name(name)
             except ValidationError as error:
                 raise BadRequest(f"name: {error.messages[0]}", {"name": error.messages}) from None
-        if cleaned.get("product") == ReleasePage.PYMANAGER:
+        if data.pop("product", None) == ReleasePage.PYMANAGER:
             page.is_pymanager = True
-        publish = cleaned.pop("is_published", None)
-        cleaned.pop("product", None)  # derived from the version
-        for attribute, value in cleaned.items():
+        publish = data.pop("live", None)
+        for attribute, value in data.items():
             setattr(page, attribute, value)
         if not page.slug:
             page.slug = slug_for_version(page.version_number, page.is_pymanager)
         return publish
 
-    def create(self, data, user):
-        cleaned = self.clean_data(data, partial=False)
+    def create(self, validated_data):
         index = DownloadsIndexPage.objects.first()
         if index is None:
             raise BadRequest("The Downloads section does not exist yet; create it in the admin first.")
-        page = ReleasePage(owner=user, live=False)
-        publish = self.apply(page, cleaned)
+        page = ReleasePage(owner=self.user, live=False)
+        publish = self.apply(page, validated_data)
         index.add_child(instance=page)  # validates the page (slug, version) as it saves
-        revision = page.save_revision(user=user)
+        revision = page.save_revision(user=self.user)
         if publish:
-            revision.publish(user=user, skip_permission_checks=True)
+            revision.publish(user=self.user, skip_permission_checks=True)
         return ReleasePage.objects.get(pk=page.pk)
 
-    def update(self, page, data, user, *, partial):
-        publish = self.apply(page, self.clean_data(data, partial=partial))
+    def update(self, page, validated_data):
+        publish = self.apply(page, validated_data)
         page.full_clean()
         page.save()
-        revision = page.save_revision(user=user, clean=False)
+        revision = page.save_revision(user=self.user, clean=False)
         if publish or (publish is None and page.live):
-            revision.publish(user=user, skip_permission_checks=True)
+            revision.publish(user=self.user, skip_permission_checks=True)
         elif publish is False and page.live:
-            UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
+            UnpublishPageAction(page, user=self.user).execute(skip_permission_checks=True)
         return ReleasePage.objects.get(pk=page.pk)
 
 
-class ReleaseFileResource(Resource):
-    name = "release_file"
-    model = ReleaseFile
-    filters = {
-        "name": ("name", FILTER_TEXT),
-        "slug": ("slug", FILTER_TEXT),
-        "description__contains": ("description__contains", FILTER_TEXT),
-        "os": ("os_id", parse_uri("os")),
-        "release": ("release_id", parse_uri("release")),
-    }
-    v1_only_filters = {
-        "os__slug": ("os__slug", FILTER_TEXT),
-        "os__name": ("os__name", FILTER_TEXT),
-        "release__slug": ("release__slug", FILTER_TEXT),
-        "release__name": ("release__title", FILTER_TEXT),
-        "release__version": ("release__product", PRODUCT),
-        "release__is_published": ("release__live", parse_bool),
-    }
-    fields = {
-        "name": text(required=True, max_length=200),
-        "slug": text(max_length=200),  # derived from the file name when left out
-        "os": Field(str, attribute="os_id", parse=parse_uri("os"), required=True),
-        "release": Field(str, attribute="release_id", parse=parse_uri("release"), required=True),
-        "description": text(max_length=2000),
-        "is_source": Field(bool),
-        "url": text(required=True),
-        "gpg_signature_file": text(),
-        "md5_sum": text(),
-        "sha256_sum": text(),
-        "filesize": Field(int),
-        "download_button": Field(bool),
-        "sigstore_signature_file": text(),
-        "sigstore_cert_file": text(),
-        "sigstore_bundle_file": text(),
-        "sbom_spdx2_file": text(),
-    }
+class ReleaseFileSerializer(DownloadsSerializer):
+    name = TextField(limit=200)
+    slug = TextField(limit=200, required=False)  # derived from the file name when left out
+    os = URIField("os", source="os_id")
+    release = URIField("release", source="release_id")
+    description = TextField(limit=2000, required=False)
+    is_source = FlagField(required=False)
+    url = TextField()
+    gpg_signature_file = TextField(required=False)
+    md5_sum = TextField(required=False)
+    sha256_sum = TextField(required=False)
+    filesize = CountField(required=False)
+    download_button = FlagField(required=False)
+    resource_uri = ResourceURIField("release_file")
+    sigstore_signature_file = TextField(required=False)
+    sigstore_cert_file = TextField(required=False)
+    sigstore_bundle_file = TextField(required=False)
+    sbom_spdx2_file = TextField(required=False)
 
-    def queryset(self, request):
-        files = ReleaseFile.objects.order_by("pk")
-        return files if request.user.is_staff else files.published()
+    class Meta(DownloadsSerializer.Meta):
+        model = ReleaseFile
+        fields = [
+            "name", "slug", "os", "release", "description", "is_source", "url", "gpg_signature_file",
+            "md5_sum", "sha256_sum", "filesize", "download_button", "resource_uri", "sigstore_signature_file",
+            "sigstore_cert_file", "sigstore_bundle_file", "sbom_spdx2_file",
+        ]  # fmt: skip
 
-    def represent(self, obj, uri):
-        return {
-            "name": obj.name,
-            "slug": obj.slug,
-            "os": uri("os", obj.os_id),
-            "release": uri("release", obj.release_id),
-            "description": obj.description,
-            "is_source": obj.is_source,
-            "url": obj.url,
-            "gpg_signature_file": obj.gpg_signature_file,
-            "md5_sum": obj.md5_sum,
-            "sha256_sum": obj.sha256_sum,
-            "filesize": obj.filesize,
-            "download_button": obj.download_button,
-            "resource_uri": uri("release_file", obj.pk),
-            "sigstore_signature_file": obj.sigstore_signature_file,
-            "sigstore_cert_file": obj.sigstore_cert_file,
-            "sigstore_bundle_file": obj.sigstore_bundle_file,
-            "sbom_spdx2_file": obj.sbom_spdx2_file,
-        }
-
-    def save(self, obj, user):
-        if not OS.objects.filter(pk=obj.os_id).exists():
+    def save_object(self, file):
+        if not OS.objects.filter(pk=file.os_id).exists():
             raise BadRequest("os: no such operating system.", {"os": ["No such operating system."]})
-        if not ReleasePage.objects.filter(pk=obj.release_id).exists():
+        if not ReleasePage.objects.filter(pk=file.release_id).exists():
             raise BadRequest("release: no such release.", {"release": ["No such release."]})
-        super().save(obj, user)
-        sync_release_revision(obj.release_id, user)
-        return obj
+        super().save_object(file)
+        sync_release_revision(file.release_id, self.user)
+        return file
 
-    def delete(self, obj, user):
-        release_id = obj.release_id
-        obj.delete()
-        sync_release_revision(release_id, user)
-
-    def delete_for_release(self, release_id, user):
-        deleted, _ = ReleaseFile.objects.filter(release_id=release_id).delete()
-        if deleted:
-            sync_release_revision(release_id, user)
-        return deleted
+    def delete(self, file):
+        release_id = file.release_id
+        file.delete()
+        sync_release_revision(release_id, self.user)
 
 
 def sync_release_revision(release_id, user=None):
@@ -451,16 +422,166 @@ def sync_release_revision(release_id, user=None):
     revision.save(update_fields=["content"])
 
 
-RESOURCES = {resource.name: resource for resource in (OSResource(), ReleaseResource(), ReleaseFileResource())}
+# --- filters -----------------------------------------------------------------------------------
+
+
+class ParsedFilter(filters.Filter):
+    """One query parameter read with the legacy parser: given (even blank) it filters, absent it does not."""
+
+    field_class = forms.Field
+
+    def __init__(self, field_name, parse, **kwargs):
+        self.parse = parse
+        super().__init__(field_name=field_name, **kwargs)
+
+    def filter(self, queryset, value):
+        return queryset.filter(**{f"{self.field_name}__{self.lookup_expr}": value})
+
+
+class DownloadsFilterSet(filters.FilterSet):
+    """Query filters as python.org read them: unknown parameters are ignored; a bad value is a 400 naming the
+    first bad parameter in the query."""
+
+    def is_valid(self):
+        self.parsed = {}
+        for param, raw in self.data.items():
+            found = self.filters.get(param)
+            if found is None:
+                continue
+            try:
+                self.parsed[param] = found.parse(raw)
+            except (TypeError, ValueError) as error:
+                raise BadRequest(f"Invalid value for “{param}”: {error}.", {param: [f"{error}."]}) from None
+        return True
+
+    def filter_queryset(self, queryset):
+        for param, value in self.parsed.items():
+            queryset = self.filters[param].filter(queryset, value)
+        return queryset
+
+
+def text(field_name, **kwargs):
+    return ParsedFilter(field_name, FILTER_TEXT, **kwargs)
+
+
+class OSFilterSet(DownloadsFilterSet):
+    name = text("name")
+    slug = text("slug")
+
+    class Meta:
+        model = OS
+        fields = []
+
+
+class ReleaseFilterSet(DownloadsFilterSet):
+    name = text("title")
+    slug = text("slug")
+    version = ParsedFilter("product", PRODUCT)
+    is_published = ParsedFilter("live", parse_bool)
+    pre_release = ParsedFilter("pre_release", parse_bool)
+    release_date = ParsedFilter("release_date", parse_when)
+
+    class Meta:
+        model = ReleasePage
+        fields = []
+
+
+class ReleaseFilterSetV1(ReleaseFilterSet):
+    """Tastypie's lookups the legacy v1 also offered."""
+
+    version__startswith = ParsedFilter("product", PRODUCT, lookup_expr="startswith")
+    release_date__gt = ParsedFilter("release_date", parse_when, lookup_expr="gt")
+    release_date__gte = ParsedFilter("release_date", parse_when, lookup_expr="gte")
+    release_date__lt = ParsedFilter("release_date", parse_when, lookup_expr="lt")
+    release_date__lte = ParsedFilter("release_date", parse_when, lookup_expr="lte")
+    release_date__year = ParsedFilter("release_date", YEAR, lookup_expr="year")
+
+
+class ReleaseFileFilterSet(DownloadsFilterSet):
+    name = text("name")
+    slug = text("slug")
+    description__contains = text("description", lookup_expr="contains")
+    os = ParsedFilter("os_id", parse_uri("os"))
+    release = ParsedFilter("release_id", parse_uri("release"))
+
+    class Meta:
+        model = ReleaseFile
+        fields = []
+
+
+class ReleaseFileFilterSetV1(ReleaseFileFilterSet):
+    os__slug = text("os__slug")
+    os__name = text("os__name")
+    release__slug = text("release__slug")
+    release__name = text("release__title")
+    release__version = ParsedFilter("release__product", PRODUCT)
+    release__is_published = ParsedFilter("release__live", parse_bool)
+
+
+def releases(request):
+    found = ReleasePage.objects.order_by("pk").only(
+        "id", "title", "slug", "version_number", "is_pymanager", "product", "live", "is_latest",
+        "release_date", "pre_release", "release_notes_url", "show_on_download_page",
+    )  # fmt: skip
+    return found if request.user.is_staff else found.published()
+
+
+def release_files(request):
+    found = ReleaseFile.objects.order_by("pk")
+    return found if request.user.is_staff else found.published()
+
+
+# name -> (serializer, {version: filterset}, what the request may see)
+RESOURCES = {
+    "os": (OSSerializer, {1: OSFilterSet, 2: OSFilterSet}, lambda request: OS.objects.all()),
+    "release": (ReleaseSerializer, {1: ReleaseFilterSetV1, 2: ReleaseFilterSet}, releases),
+    "release_file": (ReleaseFileSerializer, {1: ReleaseFileFilterSetV1, 2: ReleaseFileFilterSet}, release_files),
+}
 
 
 # --- views -------------------------------------------------------------------------------------
 
 
-class DownloadsAPIView(APIView):
+class DownloadsPagination(TastypiePagination):
+    """The v1 envelope; ``limit`` and ``offset`` as the legacy downloads API read them."""
+
+    def int_param(self, request, name, default, maximum):
+        raw = request.query_params.get(name)
+        if raw is None:
+            return default
+        try:
+            return parse_int(raw, minimum=0, maximum=MAX_BIGINT, name=name)
+        except ValueError:
+            raise BadRequest(f"“{name}” must be a non-negative integer.") from None
+
+
+class DownloadsView(generics.GenericAPIView):
+    """One resource (``kwargs["resource"]``) of one API version."""
+
     version = 2
     authentication_classes = [TokenAuthentication]
     permission_classes = [IsReleaseManagerOrReadOnly]
+    filter_backends = [filters.DjangoFilterBackend]
+    pagination_class = None
+
+    @property
+    def resource(self):
+        if self.kwargs["resource"] not in RESOURCES:
+            raise Http404
+        return self.kwargs["resource"]
+
+    def get_serializer_class(self):
+        return RESOURCES[self.resource][0]
+
+    @property
+    def filterset_class(self):
+        return RESOURCES[self.resource][1][self.version]
+
+    def get_queryset(self):
+        return RESOURCES[self.resource][2](self.request)
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "version": self.version}
 
     def initial(self, request, *args, **kwargs):
         if request.method.lower() not in self.http_method_names or not hasattr(self, request.method.lower()):
@@ -469,28 +590,8 @@ class DownloadsAPIView(APIView):
             raise exceptions.NotAuthenticated("Send credentials in the Authorization header, not the URL.")
         super().initial(request, *args, **kwargs)
 
-    @property
-    def resource(self):
-        resource = RESOURCES.get(self.kwargs["resource"])
-        if resource is None:
-            raise Http404
-        return resource
-
-    def uri(self, resource, pk):
-        path = f"/api/v{self.version}/downloads/{resource}/{pk}/"
-        return self.request.build_absolute_uri(path) if self.version == 2 else path
-
-    def represent(self, obj):
-        data = self.resource.represent(obj, self.uri)
-        if isinstance(data.get("release_date"), datetime.datetime):
-            data["release_date"] = self.format_datetime(data["release_date"])
-        return dict(sorted(data.items())) if self.version == 1 else data
-
-    def format_datetime(self, value):
-        value = timezone.localtime(value, datetime.UTC)
-        if self.version == 1:
-            return value.replace(tzinfo=None).isoformat()  # the legacy API's naive UTC
-        return value.isoformat().replace("+00:00", "Z")
+    def uri(self, pk):
+        return resource_uri({"version": self.version, "request": self.request}, self.resource, pk)
 
     def anonymous_cached(self, build):
         """Anonymous reads are the same for everyone: serve them from the cache until the next write."""
@@ -507,10 +608,10 @@ class DownloadsAPIView(APIView):
         try:
             pk = PK(self.kwargs["pk"])  # any segment reaches here, so a bad id is this API's JSON 404
         except ValueError:
-            raise exceptions.NotFound(f"No {self.resource.name} with id {self.kwargs['pk'][:50]}.") from None
-        obj = self.resource.queryset(self.request).filter(pk=pk).first()
+            raise exceptions.NotFound(f"No {self.resource} with id {self.kwargs['pk'][:50]}.") from None
+        obj = self.get_queryset().filter(pk=pk).first()
         if obj is None:
-            raise exceptions.NotFound(f"No {self.resource.name} with id {self.kwargs['pk']}.")
+            raise exceptions.NotFound(f"No {self.resource} with id {self.kwargs['pk']}.")
         return obj
 
     def body(self):
@@ -520,6 +621,8 @@ class DownloadsAPIView(APIView):
             raise BadRequest(f"Malformed JSON: {error.detail}") from None
         if has_nul(data):
             raise BadRequest("Strings must not contain NUL characters.")
+        if not isinstance(data, dict):
+            raise BadRequest("The body must be a JSON object.")
         return data
 
     def write(self, operation):
@@ -536,6 +639,11 @@ class DownloadsAPIView(APIView):
             raise BadRequest(summary, errors) from None
         except IntegrityError:
             raise BadRequest("This conflicts with an existing object (slug, URL or download button).") from None
+
+    def save(self, instance=None, *, partial=False):
+        serializer = self.get_serializer(instance, data=self.body(), partial=partial)
+        serializer.is_valid()  # a bad value raises BadRequest at once
+        return self.write(serializer.save)
 
     def handle_exception(self, exc):
         response = super().handle_exception(exc)
@@ -556,74 +664,47 @@ class DownloadsAPIView(APIView):
         response["Vary"] = "Authorization"
         return add_surrogate_keys(response, SURROGATE_KEY)
 
+    def delete_files_of_release(self):
+        """``DELETE …/release_file/?release=<id>``: that release's files only, never a wider delete."""
+        raw = self.request.query_params.get("release")
+        if raw is None:
+            raise BadRequest("Give the release whose files to delete: ?release=<id>.")
+        try:
+            release_id = parse_uri("release")(raw)
+        except ValueError as error:
+            raise BadRequest(f"Invalid value for “release”: {error}.") from None
 
-class ListView(DownloadsAPIView):
+        def delete():
+            deleted, _ = ReleaseFile.objects.filter(release_id=release_id).delete()
+            if deleted:
+                sync_release_revision(release_id, self.request.user)
+
+        self.write(delete)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ListView(DownloadsView):
     http_method_names = ["get", "post", "head", "options"]
 
     def get(self, request, resource):
         return self.anonymous_cached(self.build_list)
 
     def build_list(self):
-        queryset = self.resource.filter(self.resource.queryset(self.request), self.request.query_params, self.version)
-        if self.version == 2:
-            return [self.represent(obj) for obj in queryset]
-        limit = self.int_param("limit", V1_LIMIT)
-        offset = self.int_param("offset", 0)
-        limit = V1_MAX_LIMIT if limit == 0 else min(limit, V1_MAX_LIMIT)
-        total = queryset.count()
-        objects = [self.represent(obj) for obj in queryset[offset : offset + limit]]
-        return {"meta": self.meta(limit, offset, total), "objects": objects}
-
-    def int_param(self, name, default):
-        raw = self.request.query_params.get(name)
-        if raw is None:
-            return default
-        try:
-            return parse_int(raw, minimum=0, maximum=MAX_BIGINT, name=name)
-        except ValueError:
-            raise BadRequest(f"“{name}” must be a non-negative integer.") from None
-
-    def meta(self, limit, offset, total):
-        path = self.request.path
-
-        def page(at):
-            # The filters stay in the link, as tastypie kept them (limit and offset take their new values).
-            params = dict(self.request.query_params.items())
-            params.update({"limit": limit, "offset": at})
-            return f"{path}?{urlencode(params)}"
-
-        return {
-            "limit": limit,
-            "next": page(offset + limit) if offset + limit < total else None,
-            "offset": offset,
-            "previous": page(max(offset - limit, 0)) if offset else None,
-            "total_count": total,
-        }
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        if page is None:
+            return self.get_serializer(queryset, many=True).data
+        return self.get_paginated_response(self.get_serializer(page, many=True).data).data
 
     def post(self, request, resource):
-        data = self.body()
-        obj = self.write(lambda: self.resource.create(data, request.user))
-        location = self.uri(self.resource.name, obj.pk)
-        body = None if self.version == 1 else self.represent(obj)
-        return Response(body, status=status.HTTP_201_CREATED, headers={"Location": location})
+        obj = self.save()
+        body = None if self.version == 1 else self.get_serializer(obj).data
+        return Response(body, status=status.HTTP_201_CREATED, headers={"Location": self.uri(obj.pk)})
 
 
-def delete_files_of_release(view):
-    """``DELETE …/release_file/?release=<id>``: that release's files only, never a wider delete."""
-    raw = view.request.query_params.get("release")
-    if raw is None:
-        raise BadRequest("Give the release whose files to delete: ?release=<id>.")
-    try:
-        release_id = parse_uri("release")(raw)
-    except ValueError as error:
-        raise BadRequest(f"Invalid value for “release”: {error}.") from None
-    view.write(lambda: view.resource.delete_for_release(release_id, view.request.user))
-    return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class DetailView(DownloadsAPIView):
+class DetailView(DownloadsView):
     def get(self, request, resource, pk):
-        return self.anonymous_cached(lambda: self.represent(self.get_object()))
+        return self.anonymous_cached(lambda: self.get_serializer(self.get_object()).data)
 
     def put(self, request, resource, pk):
         return self.change(partial=False)
@@ -632,39 +713,38 @@ class DetailView(DownloadsAPIView):
         return self.change(partial=True)
 
     def change(self, *, partial):
-        obj = self.get_object()
-        data = self.body()
-        obj = self.write(lambda: self.resource.update(obj, data, self.request.user, partial=partial))
+        obj = self.save(self.get_object(), partial=partial)
         if self.version == 1:  # the legacy API: PUT answers 204, PATCH 202, both without a body
             return Response(status=status.HTTP_202_ACCEPTED if partial else status.HTTP_204_NO_CONTENT)
-        return Response(self.represent(obj))
+        return Response(self.get_serializer(obj).data)
 
     def delete(self, request, resource, pk):
         obj = self.get_object()
-        self.write(lambda: self.resource.delete(obj, request.user))
+        self.write(lambda: self.get_serializer().delete(obj))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class DeleteByReleaseView(DownloadsAPIView):
+class DeleteByReleaseView(DownloadsView):
     http_method_names = ["delete", "options"]
 
     def delete(self, request, resource="release_file"):
         self.kwargs["resource"] = "release_file"
-        return delete_files_of_release(self)
+        return self.delete_files_of_release()
 
 
 class V1Mixin:
     version = 1
     authentication_classes = [ApiKeyAuthentication]
+    pagination_class = DownloadsPagination
 
 
 class V1ListView(V1Mixin, ListView):
     http_method_names = ["get", "post", "delete", "head", "options"]
 
     def delete(self, request, resource):
-        if self.resource.name != "release_file":
+        if self.resource != "release_file":
             raise exceptions.MethodNotAllowed("DELETE")
-        return delete_files_of_release(self)
+        return self.delete_files_of_release()
 
 
 class V1DetailView(V1Mixin, DetailView):
@@ -679,48 +759,43 @@ def purge_downloads():
 
 # --- v1 schemas ----------------------------------------------------------------------------------
 
-SCHEMA_TYPES = {str: "string", bool: "boolean", int: "integer"}
+SCHEMA_TYPES = {WhenField: "datetime", URIField: "related", FlagField: "boolean", CountField: "integer"}
 
 
-def field_schema(name, spec):
-    kind = spec.kind[0] if isinstance(spec.kind, tuple) else spec.kind
-    if spec.parse is parse_when:
-        kind_name = "datetime"
-    elif spec.parse is not None:
-        kind_name = "related"
-    else:
-        kind_name = SCHEMA_TYPES.get(kind, "string")
+def field_schema(name, field):
     return {
-        "blank": not spec.required,
+        "blank": not field.required,
         "default": "",
         "help_text": "",
         "nullable": False,
         "primary_key": False,
-        "readonly": False,
-        "type": kind_name,
+        "readonly": field.read_only,
+        "type": SCHEMA_TYPES.get(type(field), "string"),
         "unique": name == "slug",
         "verbose_name": name.replace("_", " "),
     }
 
 
 class V1SchemaView(APIView):
-    """``/api/v1/downloads/<resource>/schema/``: what tastypie described of a resource."""
+    """``/api/v1/downloads/<resource>/schema/``: what tastypie described of a resource, from its serializer."""
 
     authentication_classes = []
     permission_classes = []
 
     def get(self, request, resource):
-        found = RESOURCES.get(resource)
-        if found is None:
+        if resource not in RESOURCES:
             raise Http404
-        fields = {name: field_schema(name, spec) for name, spec in found.fields.items()}
-        fields["resource_uri"] = {**field_schema("resource_uri", text()), "readonly": True}
-        filtering = {param: "exact" for param in {**found.filters, **found.v1_only_filters}}
+        serializer, filtersets, _ = RESOURCES[resource]
+        fields = serializer().fields
+        described = {
+            name: field_schema(name, field) for name, field in fields.items() if isinstance(field, LegacyField)
+        }
+        described["resource_uri"] = {**field_schema("resource_uri", fields["resource_uri"]), "blank": True}
         return Response({
             "allowed_detail_http_methods": ["get", "put", "patch", "delete"],
             "allowed_list_http_methods": ["get", "post"],
             "default_format": "application/json",
             "default_limit": V1_LIMIT,
-            "fields": dict(sorted(fields.items())),
-            "filtering": dict(sorted(filtering.items())),
+            "fields": dict(sorted(described.items())),
+            "filtering": {param: "exact" for param in sorted(filtersets[1].base_filters)},
         })  # fmt: skip

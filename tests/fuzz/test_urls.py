@@ -26,7 +26,7 @@ QUERY_PARAMS = sorted(
     {"q", "page", "next", "format", "release", "limit", "offset"}
     | set(EventFilterForm.base_fields)
     | set(JobFilterForm.base_fields)
-    | {name for resource in RESOURCES.values() for name in (*resource.filters, *resource.v1_only_filters)}
+    | {name for _, filtersets, _ in RESOURCES.values() for name in filtersets[1].base_filters}
 )
 
 # Values that broke views before: unicode, NUL, huge and negative numbers, empty, 10 KB.
