@@ -7,7 +7,8 @@ filter is described as soon as it exists) and used by the schema-driven fuzz tes
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from apps.downloads.api import RESOURCES, V1_MAX_LIMIT
+from apps.core.api import V1_MAX_LIMIT
+from apps.downloads.api import RESOURCES
 
 TEXT = {"type": "string"}
 FLAG = {"type": "boolean"}
@@ -63,7 +64,8 @@ def json_response(description, schema):
 
 
 def query_parameters(resource, version):
-    names = [*resource.filters, *(resource.v1_only_filters if version == 1 else {})]
+    _serializer, filtersets, _queryset = resource
+    names = list(filtersets[version].base_filters)
     parameters = [
         {"name": name, "in": "query", "required": False, "schema": FILTER_SCHEMAS.get(name, FILTER_TEXT)}
         for name in names
