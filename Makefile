@@ -63,7 +63,10 @@ test: $(VENV)/.dev-installed system-deps test-database
 		$(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=pydotorg.settings.test DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/python manage.py makemigrations --check --dry-run
-	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup \
+		--ignore=tests/varnish $(PYTEST_ARGS)
+	# The HTTP cache round trips time real gunicorn and Varnish processes: run them alone, after the rest.
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest -p no:xdist tests/varnish
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
