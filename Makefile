@@ -66,7 +66,7 @@ test: $(VENV)/.dev-installed system-deps test-database
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup \
 		--ignore=tests/varnish $(PYTEST_ARGS)
 	# The HTTP cache round trips time real gunicorn and Varnish processes: run them alone, after the rest.
-	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest -p no:xdist tests/varnish
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest -n 0 tests/varnish
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
