@@ -216,8 +216,7 @@ def outcome(client, path):
     'allow' is a page that renders (2xx), or redirects that end, within a few hops, at one that does
     without passing a sign-in page; anything else (404, 405, a loop) is reported as broken.
     """
-    response = client.get(path)
-    assert response.status_code < 500, f"{path} answered {response.status_code}"
+    response = client.get(path)  # a server error raises here; any other unexpected status is "broken: …"
     if is_denial(response, path):
         return "deny"
     hops, seen = 0, {path}
