@@ -90,9 +90,11 @@ class Stack:
             cwd=ROOT, env=self.env,
         )  # fmt: skip
         self.wait_until(lambda: fetch("/robots.txt").status == 200, "gunicorn behind Varnish")
-        # Load each worker's code and templates before a test times its first page.
-        for _ in range(4):
+        # Load each worker's code and templates (the page templates too, through a 404 page) before a test
+        # times its first page: a cold render on a loaded machine can outlast Varnish's first-byte timeout.
+        for n in range(4):
             fetch("/_health")
+            fetch(f"/warm-up-{n}/")
 
     def stop_web(self):
         if self.web is not None:
