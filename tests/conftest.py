@@ -78,12 +78,18 @@ def moderator(db):
 
 @pytest.fixture
 def rq_queue(db):
-    """Route tasks to the real Redis through RQ; call ``run_worker()`` to drain the queues in burst mode."""
+    """Route tasks to the real Redis through RQ; call ``run_worker()`` to drain the queues in burst mode.
+
+    The queues are shared by every test process of the run (pytest-xdist): a lock in Redis lets one test
+    at a time use them, so no test drains or empties another's jobs.
+    """
     redis_url = os.environ.get("REDIS_URL", settings.TEST_REDIS_URL)
     tasks = {"default": {"BACKEND": "apps.core.task_backends.ResilientRQBackend", "QUEUES": settings.RQ_QUEUE_NAMES}}
     queues = {name: {"URL": redis_url, "DEFAULT_TIMEOUT": 60} for name in settings.RQ_QUEUE_NAMES}
     with override_settings(TASKS=tasks, RQ_QUEUES=queues):
         connection = django_rq.get_connection("default")
+        lock = connection.lock("pydotorg-tests:rq-queues", timeout=300, blocking_timeout=900)
+        assert lock.acquire(), "another test process held the RQ queues for 15 minutes"
         empty_queues()
 
         class Runner:
@@ -95,9 +101,12 @@ def rq_queue(db):
                 worker = django_rq.get_worker(*settings.RQ_QUEUE_NAMES, worker_class=SimpleWorker)
                 return worker.work(burst=True)
 
-        yield Runner()
-        empty_queues()
-        connection.close()
+        try:
+            yield Runner()
+        finally:
+            empty_queues()
+            lock.release()
+            connection.close()
 
 
 def empty_queues():
@@ -109,13 +118,6 @@ def empty_queues():
                          queue.deferred_job_registry, queue.finished_job_registry):  # fmt: skip
             for job_id in registry.get_job_ids():
                 registry.remove(job_id, delete_job=True)
-
-
-def pytest_collection_modifyitems(items):
-    """Under pytest-xdist (``--dist loadgroup``) the tests that drain the shared RQ queues run on one worker."""
-    for item in items:
-        if "rq_queue" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("rq-queues"))
 
 
 CHROMIUM = "/usr/bin/chromium"

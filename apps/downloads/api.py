@@ -8,6 +8,7 @@ absolute ``resource_uri`` and takes ``Token key``.
 """
 
 import datetime
+import hashlib
 import re
 from urllib.parse import urlsplit
 
@@ -597,7 +598,9 @@ class DownloadsView(generics.GenericAPIView):
         """Anonymous reads are the same for everyone: serve them from the cache until the next write."""
         if self.request.user.is_authenticated:
             return Response(build())
-        key = f"downloads-api:{generation(GENERATION_KEY)}:{self.request.get_host()}:{self.request.get_full_path()}"
+        # A digest keeps the key short and bounded whatever the query string (memcached-safe, no huge keys).
+        address = hashlib.sha256(f"{self.request.get_host()}{self.request.get_full_path()}".encode()).hexdigest()
+        key = f"downloads-api:{generation(GENERATION_KEY)}:{address}"
         data = cache.get(key)
         if data is None:
             data = build()

@@ -47,7 +47,8 @@ class Response:
 
 
 def fetch(path, headers=None, method="GET"):
-    request = urllib.request.Request(f"{VARNISH_URL}{path}", method=method, headers=headers or {})  # noqa: S310
+    url = path if path.startswith("http") else f"{VARNISH_URL}{path}"
+    request = urllib.request.Request(url, method=method, headers=headers or {})  # noqa: S310
     try:
         with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
             return Response(response.status, response.headers, response.read().decode())
@@ -89,6 +90,8 @@ class Stack:
              "--log-level", "warning"],
             cwd=ROOT, env=self.env,
         )  # fmt: skip
+        # gunicorn itself first, then through Varnish (whose health probe must see the backend up again).
+        self.wait_until(lambda: fetch(f"http://127.0.0.1:{WEB_PORT}/robots.txt").status == 200, "gunicorn")
         self.wait_until(lambda: fetch("/robots.txt").status == 200, "gunicorn behind Varnish")
         # Load each worker's code and templates (the page templates too, through a 404 page) before a test
         # times its first page: a cold render on a loaded machine can outlast Varnish's first-byte timeout.
@@ -103,7 +106,7 @@ class Stack:
             self.web = None
 
     @staticmethod
-    def wait_until(condition, what, timeout=30):
+    def wait_until(condition, what, timeout=120):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:

@@ -2,16 +2,12 @@
 
 import time
 
-import pytest
 from wagtail.models import Site
 
 from apps.core.models import NavigationSettings
 from apps.pages.models import ContentSnippet
 from tests.factories import SectionIndexPageFactory, StandardPageFactory, UserFactory
 from tests.varnish.conftest import fetch
-
-# One Varnish and one gunicorn on fixed ports: under xdist, run with --dist loadgroup.
-pytestmark = pytest.mark.xdist_group("varnish")
 
 
 def warm(*paths):
