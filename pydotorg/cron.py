@@ -12,6 +12,7 @@ from apps.core.tasks import run_command
 # (management command, cron expression in UTC)
 SCHEDULE = [
     ("publish_scheduled", "* * * * *"),  # Wagtail: pages and snippets whose go-live/expiry time has come
+    ("publish_scheduled_banners", "* * * * *"),  # banners whose start or end time has come: purge the caches
     ("clearsessions", "17 4 * * *"),
     ("expire_jobs", "5 * * * *"),
     ("send_job_expiry_reminders", "20 8 * * *"),

@@ -139,3 +139,46 @@ def test_editors_manage_banners_and_visitors_cannot(client, editor, user):
     client.force_login(user)
     # A signed-in visitor gets the admin's clear 403 page, not a sign-in loop.
     assert client.get("/admin/snippets/banners/banner/").status_code == 403
+
+
+def test_a_scheduled_banner_purges_the_caches_once_when_it_starts_and_once_when_it_ends(db, monkeypatch):
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    purged = []
+    monkeypatch.setattr(
+        "apps.banners.management.commands.publish_scheduled_banners.purge_surrogate_keys",
+        lambda *keys: purged.extend(keys),
+    )
+    now = timezone.now()
+    make_banner(starts_at=now + timedelta(minutes=5), ends_at=now + timedelta(hours=1))
+    cache.set("banners-schedule-checked", now - timedelta(minutes=1), None)
+    call_command("publish_scheduled_banners")
+    assert purged == []  # nothing started yet
+
+    # Six minutes later the banner has started: one purge, and a second run purges nothing more.
+    monkeypatch.setattr("django.utils.timezone.now", lambda: now + timedelta(minutes=6))
+    call_command("publish_scheduled_banners")
+    call_command("publish_scheduled_banners")
+    assert purged == ["site"]
+
+    monkeypatch.setattr("django.utils.timezone.now", lambda: now + timedelta(minutes=61))
+    call_command("publish_scheduled_banners", "--dry-run")
+    assert purged == ["site"]  # a dry run only lists
+    call_command("publish_scheduled_banners")
+    assert purged == ["site", "site"]
+
+
+def test_a_switched_off_banner_passing_its_start_purges_nothing(db, monkeypatch):
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    purged = []
+    monkeypatch.setattr(
+        "apps.banners.management.commands.publish_scheduled_banners.purge_surrogate_keys",
+        lambda *keys: purged.extend(keys),
+    )
+    make_banner(active=False, starts_at=timezone.now() - timedelta(seconds=30))
+    cache.set("banners-schedule-checked", timezone.now() - timedelta(minutes=1), None)
+    call_command("publish_scheduled_banners")
+    assert purged == []

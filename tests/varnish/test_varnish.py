@@ -228,3 +228,44 @@ def test_an_approved_job_shows_on_the_board_and_the_homepage_and_nothing_else_is
     while "Python Developer at Parrot Robotics" in fetch("/jobs/").text:
         assert time.monotonic() < deadline, "the expired job is still listed"
         time.sleep(0.05)
+
+
+def test_a_banner_shows_on_cached_pages_when_saved_and_when_its_start_time_comes(varnish, home_page):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from apps.banners.models import Banner
+
+    StandardPageFactory(parent=home_page, slug="about", title="About")
+    warm("/", "/about/")
+    Banner.objects.create(title="Board election open", message="Vote by Friday.", active=True)
+    shows_within_a_second("/about/", "Board election open")
+
+    # A banner scheduled to start later: saved now, its start passes with no save; the minute job purges.
+    Banner.objects.create(
+        title="Maintenance on Saturday", message="Read-only.", active=True,
+        starts_at=timezone.now() + timedelta(seconds=1),
+    )  # fmt: skip
+    warm("/about/")
+    time.sleep(1.2)
+    assert "Maintenance on Saturday" not in fetch("/about/").text  # still the cached copy
+    call_command("publish_scheduled_banners")
+    shows_within_a_second("/about/", "Maintenance on Saturday")
+
+
+def test_an_approved_event_shows_on_the_calendar_and_the_homepage_and_nothing_else_is_purged(varnish, home_page):
+    from apps.events.models import Event
+    from tests.events.factories import CalendarFactory, EventFactory
+
+    moderator = UserFactory(username="moderator", is_staff=True)
+    calendar = CalendarFactory(slug="python-events", name="Python Events")
+    event = EventFactory(calendar=calendar, title="PyCon Lisbon Sprint", status=Event.Status.PENDING)
+    StandardPageFactory(parent=home_page, slug="about", title="About")
+    warm("/", "/events/", "/events/python-events/", "/about/")
+    event.approve(moderator)
+    shows_within_a_second("/events/python-events/", "PyCon Lisbon Sprint")
+    shows_within_a_second("/events/", "PyCon Lisbon Sprint")
+    shows_within_a_second("/", "PyCon Lisbon Sprint")
+    assert fetch("/about/").cache == "HIT"
