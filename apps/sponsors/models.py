@@ -418,6 +418,10 @@ class Sponsor(ClusterableModel):
         upload_to=logo_upload_to, validators=[validators.validate_web_logo],
         help_text=_("For display on our sites: PNG, JPEG, WebP or SVG, at least 200 px wide."),
     )  # fmt: skip
+    white_logo = models.FileField(
+        upload_to=logo_upload_to, blank=True, validators=[validators.validate_web_logo],
+        help_text=_("For dark backgrounds (the PyPI footer): a white logo on transparency, PNG or SVG."),
+    )  # fmt: skip
     print_logo = models.FileField(
         upload_to=logo_upload_to, blank=True, validators=[validators.validate_print_logo],
         help_text=_("For printed materials, signage and projection: SVG, EPS or PDF."),
@@ -439,7 +443,7 @@ class Sponsor(ClusterableModel):
         FieldPanel("description"),
         FieldPanel("landing_page_url"),
         FieldRowPanel([FieldPanel("twitter_handle"), FieldPanel("linked_in_page_url")]),
-        FieldRowPanel([FieldPanel("web_logo"), FieldPanel("print_logo")]),
+        FieldRowPanel([FieldPanel("web_logo"), FieldPanel("white_logo"), FieldPanel("print_logo")]),
         MultiFieldPanel(
             [FieldPanel("primary_phone"), FieldPanel("mailing_address_line_1"), FieldPanel("mailing_address_line_2"),
              FieldRowPanel([FieldPanel("city"), FieldPanel("state"), FieldPanel("postal_code")]),
