@@ -921,6 +921,15 @@ class SponsorAssetQuerySet(models.QuerySet):
     def without_value(self):
         return self.filter(text="", file="").exclude(response__in=["yes", "no"])
 
+    def for_benefit(self, benefit):
+        """The assets a configured benefit asks for or provides, of the sponsorships that hold it."""
+        held = BenefitFeature.objects.filter(
+            sponsor_benefit__sponsorship=models.OuterRef("sponsorship"),
+            sponsor_benefit__sponsorship_benefit=benefit,
+            internal_name=models.OuterRef("internal_name"),
+        )
+        return self.filter(models.Exists(held))
+
 
 def asset_upload_to(instance, filename):
     return f"sponsors/assets/{instance.sponsorship_id or 'sponsor'}/{uuid.uuid4().hex[:8]}-{filename[-60:]}"
