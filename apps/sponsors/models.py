@@ -682,10 +682,10 @@ class Sponsorship(models.Model):
 
     @transaction.atomic
     def rollback_to_editing(self):
-        """Approved (contract still a draft) or rejected → applied, unlocked; the draft contract is removed."""
+        """Approved (contract a draft or nullified) or rejected → applied and unlocked; the unsigned contract goes."""
         self._require("rolled back to editing", self.Status.APPROVED, self.Status.REJECTED)
         contract = Contract.objects.filter(sponsorship=self).first()
-        if contract is not None and contract.status != Contract.Status.DRAFT:
+        if contract is not None and contract.status not in (Contract.Status.DRAFT, Contract.Status.NULLIFIED):
             raise TransitionNotAllowed(
                 self, "rolled back", _("Its contract is %(state)s: nullify it first.") % {
                     "state": contract.get_status_display().lower()}
