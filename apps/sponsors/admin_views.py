@@ -267,7 +267,7 @@ contract_redraft = contract_transition("redraft", _("A new contract draft was ma
 
 
 def selected_sponsorships(request):
-    ids = [int(pk) for pk in request.GET.getlist("id") + request.POST.getlist("id") if str(pk).isdigit()]
+    ids = [int(pk) for pk in request.GET.getlist("id") + request.POST.getlist("id") if pk.isdigit() and len(pk) < 12]
     queryset = Sponsorship.objects.select_related("sponsor", "package").prefetch_related("sponsor__contacts")
     if ids:
         return queryset.filter(pk__in=ids)
@@ -282,7 +282,9 @@ def notify(request):
     require(request, REVIEW)
     templates = services.notification_templates()
     sponsorships = list(selected_sponsorships(request).order_by("-year", "sponsor__name"))
-    chosen = {int(pk) for pk in request.POST.getlist("id") if pk.isdigit()} if request.method == "POST" else set()
+    # Sponsorships ticked in the listing (its "Notify sponsors" bulk action) arrive chosen.
+    data = request.POST if request.method == "POST" else request.GET
+    chosen = {int(pk) for pk in data.getlist("id") if pk.isdigit() and len(pk) < 12}
     form = NotificationForm(request.POST or None, templates=templates)
     preview = None
     status = 200

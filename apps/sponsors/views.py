@@ -84,6 +84,11 @@ def application(request):
                 package_id = None
             selected_package = package_id
             selected = set(configuration.package_benefits.get(package_id, set()))
+            package = configuration.package(package_id) if package_id else None
+            if package is not None and package.allow_a_la_carte:
+                ticked = (configuration.by_id.get(int(pk)) for pk in request.POST.getlist("benefits")
+                          if pk.isdigit() and len(pk) < 12)  # fmt: skip
+                selected |= {b.pk for b in ticked if b is not None and not (b.package_only or b.standalone)}
         elif form.is_valid():
             data = form.cleaned_data
             request.session[SESSION_KEY] = {

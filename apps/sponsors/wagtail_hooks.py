@@ -251,6 +251,23 @@ class ExportAssetsZipBulkAction(SnippetBulkAction):
 hooks.register("register_bulk_action", ExportAssetsZipBulkAction)
 
 
+class NotifySponsorsBulkAction(SnippetBulkAction):
+    """ "Notify sponsors" for the sponsorships ticked in the listing: the notification page with them chosen."""
+
+    display_name = _("Notify sponsors")
+    action_type = "notify"
+    aria_label = _("Email the contacts of the selected sponsorships")
+    models = [Sponsorship]
+    action_priority = 10
+
+    def get(self, request, *args, **kwargs):
+        ids = [pk for pk in request.GET.getlist("id") if pk != "all"]
+        return redirect(reverse("sponsors_admin:notify") + f"?{urlencode([('id', pk) for pk in ids])}")
+
+
+hooks.register("register_bulk_action", NotifySponsorsBulkAction)
+
+
 @hooks.register("register_admin_viewset")
 def register_sponsors_viewsets():
     return SponsorsViewSetGroup()

@@ -265,3 +265,13 @@ def test_contract_text_cannot_change_once_sent_even_from_the_contract_list(staff
         response = method(edit, {**data, "sponsor_info": "Changed after sending"})
         assert response.status_code == 400 and "awaiting signature cannot be edited" in response.content.decode()
     assert Contract.objects.get().sponsor_info == "Acme Inc, Portland"
+
+
+def test_notify_the_sponsorships_ticked_in_the_listing(staff, applied, program):
+    other = sponsorship_with_benefits([program.table])
+    listing = staff.get(reverse("wagtailsnippets_sponsors_sponsorship:list")).content.decode()
+    assert "/admin/bulk/sponsors/sponsorship/notify/" in listing
+    response = staff.get(f"/admin/bulk/sponsors/sponsorship/notify/?id={applied.pk}")
+    assert response.status_code == 302
+    page = staff.get(response["Location"]).content.decode()
+    assert f'value="{applied.pk}" id="notify-{applied.pk}" checked' in page and str(other) not in page

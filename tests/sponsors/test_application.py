@@ -57,6 +57,14 @@ def test_no_js_package_button_preselects_its_benefits(client, program, home_page
     html = response.content.decode()
     assert f'value="{program.logo.pk}" checked' in html and f'value="{program.passes.pk}" checked' in html
     assert f'value="{program.booth.pk}" checked' not in html
+    # À-la-carte benefits already ticked stay ticked when a package allows them; standalone ones do not.
+    response = client.post(APPLY, {"package": program.gold.pk, "action": "package",
+                                   "benefits": [program.booth.pk, program.grant.pk]})  # fmt: skip
+    html = response.content.decode()
+    assert f'value="{program.booth.pk}" checked' in html and f'value="{program.logo.pk}" checked' in html
+    assert f'value="{program.grant.pk}" checked' not in html
+    fixed = client.post(APPLY, {"package": program.silver.pk, "action": "package", "benefits": [program.booth.pk]})
+    assert f'value="{program.booth.pk}" checked' not in fixed.content.decode()
 
 
 def test_selection_kept_across_steps(client, user, program, home_page):
