@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.sponsors import contracts, services
+from apps.sponsors.filters import AssetFilterSet
 from apps.sponsors.forms import (
     ApproveForm,
     CloneYearForm,
@@ -266,7 +267,7 @@ contract_redraft = contract_transition("redraft", _("A new contract draft was ma
 
 
 def selected_sponsorships(request):
-    ids = [int(pk) for pk in request.GET.getlist("id") + request.POST.getlist("id") if str(pk).isdigit()]
+    ids = [int(pk) for pk in request.GET.getlist("id") + request.POST.getlist("id") if pk.isdigit() and len(pk) < 12]
     queryset = Sponsorship.objects.select_related("sponsor", "package").prefetch_related("sponsor__contacts")
     if ids:
         return queryset.filter(pk__in=ids)
@@ -281,7 +282,9 @@ def notify(request):
     require(request, REVIEW)
     templates = services.notification_templates()
     sponsorships = list(selected_sponsorships(request).order_by("-year", "sponsor__name"))
-    chosen = {int(pk) for pk in request.POST.getlist("id") if pk.isdigit()} if request.method == "POST" else set()
+    # Sponsorships ticked in the listing (its "Notify sponsors" bulk action) arrive chosen.
+    data = request.POST if request.method == "POST" else request.GET
+    chosen = {int(pk) for pk in data.getlist("id") if pk.isdigit() and len(pk) < 12}
     form = NotificationForm(request.POST or None, templates=templates)
     preview = None
     status = 200
@@ -308,16 +311,20 @@ def notify(request):
 
 
 def assets_zip(request):
-    """The selected assets (``?id=…``, or every asset matching ``?internal_name=`` / ``?kind=``) as one ZIP."""
+    """The selected assets (``?id=…``, the listing's bulk action) or those the listing's filters show, as one ZIP."""
     require(request, "sponsors.view_sponsorasset")
-    assets = SponsorAsset.objects.select_related("sponsor", "sponsorship").with_value()
-    ids = [int(pk) for pk in request.GET.getlist("id") if pk.isdigit()]
+    assets = SponsorAsset.objects.select_related("sponsor", "sponsorship")
+    ids = request.GET.getlist("id")
     if ids:
+        if not all(pk.isdigit() and len(pk) < 12 for pk in ids):
+            return HttpResponseBadRequest(_("Select assets by their ids."))
         assets = assets.filter(pk__in=ids)
-    if request.GET.get("internal_name"):
-        assets = assets.filter(internal_name=request.GET["internal_name"])
-    if request.GET.get("kind"):
-        assets = assets.filter(kind=request.GET["kind"])
+    else:
+        filters = AssetFilterSet(request.GET, queryset=assets, request=request)
+        if not filters.is_valid():
+            return HttpResponseBadRequest(_("Unknown asset filter: %(names)s.") % {"names": ", ".join(filters.errors)})
+        assets = filters.qs
+    assets = assets.with_value()
     buffer = io.BytesIO()
     count = 0
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

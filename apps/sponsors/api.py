@@ -44,6 +44,15 @@ class SponsorPublisherPermission(permissions.BasePermission):
         return user.is_staff or user.is_superuser or user.has_perm("sponsors.sponsor_publisher")
 
 
+class SponsorContactSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    email = serializers.EmailField()
+    primary = serializers.BooleanField()
+    administrative = serializers.BooleanField()
+    accounting = serializers.BooleanField()
+    manager = serializers.BooleanField()
+
+
 class LogoPlacementSerializer(serializers.Serializer):
     publisher = serializers.CharField()
     flight = serializers.CharField()
@@ -52,11 +61,13 @@ class LogoPlacementSerializer(serializers.Serializer):
     sponsor_slug = serializers.CharField()
     description = serializers.CharField()
     logo = serializers.URLField()
+    white_logo = serializers.URLField(allow_null=True)
     start_date = serializers.DateField()
     end_date = serializers.DateField()
     sponsor_url = serializers.URLField(allow_blank=True)
     level_name = serializers.CharField()
     level_order = serializers.IntegerField(allow_null=True)
+    contacts = SponsorContactSerializer(many=True)
 
 
 class LogoPlacementFilters(serializers.Serializer):

@@ -7,9 +7,9 @@ from apps.sponsors import validators
 from apps.sponsors.models import Contract, FeatureKind, Sponsor, SponsorAsset, SponsorContact, SponsorshipPackage
 
 SPONSOR_FIELDS = [
-    "name", "description", "landing_page_url", "twitter_handle", "linked_in_page_url", "web_logo", "print_logo",
-    "primary_phone", "mailing_address_line_1", "mailing_address_line_2", "city", "state", "postal_code", "country",
-    "country_of_incorporation", "state_of_incorporation",
+    "name", "description", "landing_page_url", "twitter_handle", "linked_in_page_url", "web_logo", "white_logo",
+    "print_logo", "primary_phone", "mailing_address_line_1", "mailing_address_line_2", "city", "state", "postal_code",
+    "country", "country_of_incorporation", "state_of_incorporation",
 ]  # fmt: skip
 
 

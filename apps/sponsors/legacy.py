@@ -223,8 +223,8 @@ def import_sponsor(row, target, ctx):
     for name in SPONSOR_TEXT:
         setattr(sponsor, name, fields[name] or "")
     sponsor.created_on = parse_datetime(fields["created"]) or sponsor.created_on
-    for name in ("web_logo", "print_logo"):
-        path = ctx.media_file(fields[name])
+    for name in ("web_logo", "white_logo", "print_logo"):
+        path = ctx.media_file(fields.get(name))
         if path is not None:
             with open(path, "rb") as handle:
                 getattr(sponsor, name).save(path.name, File(handle), save=False)

@@ -418,6 +418,10 @@ class Sponsor(ClusterableModel):
         upload_to=logo_upload_to, validators=[validators.validate_web_logo],
         help_text=_("For display on our sites: PNG, JPEG, WebP or SVG, at least 200 px wide."),
     )  # fmt: skip
+    white_logo = models.FileField(
+        upload_to=logo_upload_to, blank=True, validators=[validators.validate_web_logo],
+        help_text=_("For dark backgrounds (the PyPI footer): a white logo on transparency, PNG or SVG."),
+    )  # fmt: skip
     print_logo = models.FileField(
         upload_to=logo_upload_to, blank=True, validators=[validators.validate_print_logo],
         help_text=_("For printed materials, signage and projection: SVG, EPS or PDF."),
@@ -439,7 +443,7 @@ class Sponsor(ClusterableModel):
         FieldPanel("description"),
         FieldPanel("landing_page_url"),
         FieldRowPanel([FieldPanel("twitter_handle"), FieldPanel("linked_in_page_url")]),
-        FieldRowPanel([FieldPanel("web_logo"), FieldPanel("print_logo")]),
+        FieldRowPanel([FieldPanel("web_logo"), FieldPanel("white_logo"), FieldPanel("print_logo")]),
         MultiFieldPanel(
             [FieldPanel("primary_phone"), FieldPanel("mailing_address_line_1"), FieldPanel("mailing_address_line_2"),
              FieldRowPanel([FieldPanel("city"), FieldPanel("state"), FieldPanel("postal_code")]),
@@ -678,10 +682,10 @@ class Sponsorship(models.Model):
 
     @transaction.atomic
     def rollback_to_editing(self):
-        """Approved (contract still a draft) or rejected → applied, unlocked; the draft contract is removed."""
+        """Approved (contract a draft or nullified) or rejected → applied and unlocked; the unsigned contract goes."""
         self._require("rolled back to editing", self.Status.APPROVED, self.Status.REJECTED)
         contract = Contract.objects.filter(sponsorship=self).first()
-        if contract is not None and contract.status != Contract.Status.DRAFT:
+        if contract is not None and contract.status not in (Contract.Status.DRAFT, Contract.Status.NULLIFIED):
             raise TransitionNotAllowed(
                 self, "rolled back", _("Its contract is %(state)s: nullify it first.") % {
                     "state": contract.get_status_display().lower()}
@@ -916,6 +920,15 @@ class SponsorAssetQuerySet(models.QuerySet):
 
     def without_value(self):
         return self.filter(text="", file="").exclude(response__in=["yes", "no"])
+
+    def for_benefit(self, benefit):
+        """The assets a configured benefit asks for or provides, of the sponsorships that hold it."""
+        held = BenefitFeature.objects.filter(
+            sponsor_benefit__sponsorship=models.OuterRef("sponsorship"),
+            sponsor_benefit__sponsorship_benefit=benefit,
+            internal_name=models.OuterRef("internal_name"),
+        )
+        return self.filter(models.Exists(held))
 
 
 def asset_upload_to(instance, filename):

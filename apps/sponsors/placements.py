@@ -104,6 +104,7 @@ def api_placements(request, publisher=None, flight=None, year=None):
             "level_order": sponsorship.package.order if sponsorship.package else None,
             "description": sponsor.description,
             "logo": request.build_absolute_uri(sponsor.web_logo.url) if sponsor.web_logo else "",
+            "white_logo": request.build_absolute_uri(sponsor.white_logo.url) if sponsor.white_logo else None,
             "sponsor_url": sponsor.landing_page_url,
             "contacts": contacts,
             "start_date": sponsorship.start_date,

@@ -147,6 +147,13 @@ def submit_application(*, sponsor, contacts, package, benefits, modified, year, 
 
     ``contacts``: unsaved SponsorContact objects for a new sponsor (the first primary one is linked to ``user``).
     """
+    limited = [b.pk for b in benefits if b.capacity is not None and not b.soft_capacity]
+    if limited:
+        # Lock the limited benefits so two applications cannot both take the last one, then count again.
+        list(SponsorshipBenefit.objects.select_for_update().filter(pk__in=limited).values_list("pk"))
+        sold_out = [b for b in SponsorshipBenefit.objects.filter(pk__in=limited).with_usage() if b.is_sold_out(b.used)]
+        if sold_out:
+            raise ValidationError([_("“%(name)s” is sold out.") % {"name": b.name} for b in sold_out])
     if sponsor.pk is None:
         sponsor.save()
         primary_linked = False

@@ -1,9 +1,11 @@
 """Upload checks for logos, assets and contracts: type by content, size, dimensions, no scripts in SVG."""
 
 import re
+from xml.etree import ElementTree
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, UnidentifiedImageError
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
@@ -11,10 +13,21 @@ MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 RASTER_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
 MIN_WEB_LOGO_WIDTH = 200
 
-# Anything in an SVG that can run code or pull other documents in.
+# Anything in an SVG that can run code or pull other documents in, found before parsing (cheap, and catches
+# what the parser drops: entity declarations, a DOCTYPE's internal subset, stylesheet processing instructions).
 SVG_ACTIVE_CONTENT = re.compile(
-    rb"<\s*script|<\s*foreignObject|<\s*iframe|<\s*embed|<\s*object|\son[a-z]+\s*=|javascript:|<!ENTITY",
+    rb"<\s*script|<\s*foreignObject|<\s*iframe|<\s*embed|<\s*object|\son[a-z]+\s*=|javascript:|<!ENTITY"
+    rb"|<!DOCTYPE[^>\[]*\[|<\?xml-stylesheet",
     re.IGNORECASE,
+)
+# Checked again on the parsed tree, where entities are decoded and namespaces resolved.
+SVG_FORBIDDEN_ELEMENTS = {"script", "foreignobject", "iframe", "frame", "embed", "object", "handler", "listener",
+                          "base", "link", "meta"}  # fmt: skip
+XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
+SVG_SAFE_REFERENCE = re.compile(r"^(#|data:image/(png|jpeg|gif|webp);)", re.IGNORECASE)
+SVG_ACTIVE_VALUE = re.compile(r"javascript:|vbscript:|data:text|@import|expression\(|url\((?!['\"]?#)")
+SVG_REFUSED = gettext_lazy(
+    "SVG images with scripts, event handlers, external references or embedded documents are not accepted."
 )
 
 
@@ -32,11 +45,41 @@ def is_svg(data):
     return head.startswith(b"<?xml") and b"<svg" in data[:4096].lower() or head.startswith(b"<svg")
 
 
+def _local(name):
+    return name.rsplit("}", 1)[-1].lower()
+
+
+def _active_value(value):
+    return SVG_ACTIVE_VALUE.search(re.sub(r"[\s\x00-\x1f]+", "", value).lower())
+
+
 def validate_svg(data):
+    """A script-free SVG: no active elements, no event handlers, references only inside the image."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     if not is_svg(data):
         raise ValidationError(_("This is not an SVG image."))
     if SVG_ACTIVE_CONTENT.search(data):
-        raise ValidationError(_("SVG images with scripts, event handlers or embedded documents are not accepted."))
+        raise ValidationError(SVG_REFUSED)
+    try:
+        root = ElementTree.fromstring(data)  # noqa: S314 - entity declarations refused above
+    except ElementTree.ParseError as error:
+        raise ValidationError(_("This SVG image cannot be read: it is not well-formed XML.")) from error
+    if _local(root.tag) != "svg":
+        raise ValidationError(_("This is not an SVG image."))
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if _local(element.tag) in SVG_FORBIDDEN_ELEMENTS or element.tag.startswith(f"{{{XHTML_NAMESPACE}}}"):
+            raise ValidationError(SVG_REFUSED)
+        if _local(element.tag) == "style" and _active_value("".join(element.itertext())):
+            raise ValidationError(SVG_REFUSED)
+        for name, value in element.attrib.items():
+            local = _local(name)
+            if local.startswith("on") or _active_value(value):
+                raise ValidationError(SVG_REFUSED)
+            if local in ("href", "src") and not SVG_SAFE_REFERENCE.match(value.strip()):
+                raise ValidationError(SVG_REFUSED)
 
 
 def image_size(upload):
@@ -48,6 +91,8 @@ def image_size(upload):
         upload.seek(0)
         with Image.open(upload) as image:
             width, height = image.size
+    except Image.DecompressionBombError as error:
+        raise ValidationError(_("The image has too many pixels to be a logo; upload a smaller one.")) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(_("Upload a PNG, JPEG, WebP or GIF image.")) from error
     finally:

@@ -77,15 +77,18 @@ def application(request):
         form = BenefitSelectionForm(request.POST, configuration=configuration)
         if request.POST.get("action") == "package":
             # No-JS path: pre-select the chosen package's benefits (and the à-la-carte ones already ticked).
-            try:
-                package_id = int(request.POST.get("package") or 0) or None
-            except ValueError:
-                package_id = None
-            if package_id and configuration.package(package_id) is None:
+            raw = request.POST.get("package") or ""
+            package_id = int(raw) if raw.isdigit() and len(raw) < 12 else None
+            if raw and (package_id is None or configuration.package(package_id) is None):
                 errors.append(_("Choose one of this year's packages."))
                 package_id = None
             selected_package = package_id
             selected = set(configuration.package_benefits.get(package_id, set()))
+            package = configuration.package(package_id) if package_id else None
+            if package is not None and package.allow_a_la_carte:
+                ticked = (configuration.by_id.get(int(pk)) for pk in request.POST.getlist("benefits")
+                          if pk.isdigit() and len(pk) < 12)  # fmt: skip
+                selected |= {b.pk for b in ticked if b is not None and not (b.package_only or b.standalone)}
         elif form.is_valid():
             data = form.cleaned_data
             request.session[SESSION_KEY] = {
@@ -101,12 +104,17 @@ def application(request):
             selected_package = request.POST.get("package") or None
             selected_package = int(selected_package) if str(selected_package).isdigit() else None
             selected = {int(pk) for pk in request.POST.getlist("benefits") if pk.isdigit()}
+    return render_picker(request, configuration, selected_package, selected, errors)
+
+
+def render_picker(request, configuration, selected_package, selected, errors):
+    """The step 1 page; with errors (a selection refused, here or at submission) it answers 400."""
     context = {
         "configuration": configuration,
         "grid": build_grid(configuration),
         "standalone": configuration.standalone(),
         "selected_package": selected_package,
-        "selected": selected,
+        "selected": set(selected),
         "errors": errors,
         "package_benefits": {p: sorted(ids) for p, ids in configuration.package_benefits.items()},
         "a_la_carte": {p.pk: p.allow_a_la_carte for p in configuration.packages},
@@ -131,9 +139,7 @@ def application_new(request):
     try:
         package, benefits, modified = configuration.validate(saved.get("package"), saved.get("benefits", []))
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return redirect("sponsors:application")
+        return selection_refused(request, configuration, saved, error)
     existing_form = ExistingSponsorForm(request.POST or None, user=request.user)
     sponsor_form = SponsorForm(request.POST or None, request.FILES or None, prefix="sponsor")
     contacts = ContactFormSet(request.POST or None, prefix="contacts",
@@ -148,10 +154,14 @@ def application_new(request):
             new_contacts = [form.save(commit=False) for form in contacts.forms if form.has_changed() or form.initial]
             new_contacts = [c for c in new_contacts if c.name and c.email]
         if sponsor is not None:
-            sponsorship = services.submit_application(
-                sponsor=sponsor, contacts=new_contacts, package=package, benefits=benefits, modified=modified,
-                year=configuration.year, user=request.user,
-            )  # fmt: skip
+            try:
+                sponsorship = services.submit_application(
+                    sponsor=sponsor, contacts=new_contacts, package=package, benefits=benefits, modified=modified,
+                    year=configuration.year, user=request.user,
+                )  # fmt: skip
+            except ValidationError as error:  # a benefit sold out since step 1
+                return selection_refused(request, services.ProgramConfiguration.load(configuration.year), saved,
+                                         error)  # fmt: skip
             request.session.pop(SESSION_KEY, None)
             messages.success(request, _("Thank you! Your application was sent to the PSF sponsorship team; they will "
                                         "write to you about the next steps."))  # fmt: skip
@@ -167,6 +177,15 @@ def application_new(request):
         "has_sponsors": existing_form.fields["sponsor"].queryset.exists(),
     }
     return render(request, "sponsors/application_new.html", context, status=status)
+
+
+def selection_refused(request, configuration, saved, error):
+    """The saved selection no longer holds (sold out, withdrawn): a GET goes back to step 1, a POST answers 400."""
+    if request.method != "POST":
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("sponsors:application")
+    return render_picker(request, configuration, saved.get("package"), saved.get("benefits", []), error.messages)
 
 
 # Sponsor dashboard

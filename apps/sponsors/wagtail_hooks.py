@@ -1,5 +1,7 @@
 import django_filters
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -7,10 +9,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import HeaderButton, ListingButton
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from apps.core.sections import Placement
 from apps.sponsors import admin_views, placements
+from apps.sponsors.filters import AssetFilterSet
 from apps.sponsors.models import (
     Contract,
     LegalClause,
@@ -20,6 +24,7 @@ from apps.sponsors.models import (
     SponsorshipBenefit,
     SponsorshipPackage,
     SponsorshipProgram,
+    TransitionNotAllowed,
 )
 
 
@@ -159,28 +164,32 @@ class LegalClauseViewSet(SnippetViewSet):
     search_backend_name = None
 
 
+class ContractEditView(EditView):
+    """Only a draft's text can change; a sent, executed or nullified contract is refused (400) as on the review page."""
+
+    def refuse_unless_draft(self, request):
+        if not self.object.is_editable:
+            sponsorship = admin_views.reviewed_sponsorship(self.object.sponsorship_id)
+            return admin_views.refused(request, sponsorship, TransitionNotAllowed(self.object, "edited"))
+        return None
+
+    # get and post run after the viewset's permission check.
+    def get(self, request, *args, **kwargs):
+        return self.refuse_unless_draft(request) or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.refuse_unless_draft(request) or super().post(request, *args, **kwargs)
+
+
 class ContractViewSet(SnippetViewSet):
     model = Contract
     icon = "doc-full-inverse"
+    edit_view_class = ContractEditView
     menu_label = _("Contracts")
     list_display = ["sponsorship", "status", "revision", "created_on", "sent_on", "executed_on"]
     list_filter = ["status"]
     add_view_enabled = False
     copy_view_enabled = False
-
-
-class AssetFilterSet(WagtailFilterSet):
-    has_value = django_filters.BooleanFilter(label=_("Has a value"), method="filter_has_value")
-    internal_name = django_filters.CharFilter(label=_("Internal name (benefit asset)"))
-
-    class Meta:
-        model = SponsorAsset
-        fields = ["kind", "internal_name", "sponsorship__year"]
-
-    def filter_has_value(self, queryset, name, value):
-        if value is None:
-            return queryset
-        return queryset.with_value() if value else queryset.without_value()
 
 
 class AssetIndexView(IndexView):
@@ -222,6 +231,41 @@ class SponsorsViewSetGroup(SnippetViewSetGroup):
         queue = ReviewMenuItem(_("Review queue"), f"{list_url}?status=applied", icon_name="tasks", order=0)
         notify = ReviewMenuItem(_("Notify sponsors"), reverse("sponsors_admin:notify"), icon_name="mail", order=900)
         return [queue, *super().get_submenu_items(), notify]
+
+
+class ExportAssetsZipBulkAction(SnippetBulkAction):
+    """ "Export as ZIP" for the assets ticked in the listing."""
+
+    display_name = _("Export as ZIP")
+    action_type = "export_zip"
+    aria_label = _("Export the selected assets as one ZIP file")
+    models = [SponsorAsset]
+    action_priority = 10
+
+    def get(self, request, *args, **kwargs):
+        ids = request.GET.getlist("id")
+        query = urlencode([("id", pk) for pk in ids]) if "all" not in ids else ""
+        return redirect(reverse("sponsors_admin:assets_zip") + f"?{query}")
+
+
+hooks.register("register_bulk_action", ExportAssetsZipBulkAction)
+
+
+class NotifySponsorsBulkAction(SnippetBulkAction):
+    """ "Notify sponsors" for the sponsorships ticked in the listing: the notification page with them chosen."""
+
+    display_name = _("Notify sponsors")
+    action_type = "notify"
+    aria_label = _("Email the contacts of the selected sponsorships")
+    models = [Sponsorship]
+    action_priority = 10
+
+    def get(self, request, *args, **kwargs):
+        ids = [pk for pk in request.GET.getlist("id") if pk != "all"]
+        return redirect(reverse("sponsors_admin:notify") + f"?{urlencode([('id', pk) for pk in ids])}")
+
+
+hooks.register("register_bulk_action", NotifySponsorsBulkAction)
 
 
 @hooks.register("register_admin_viewset")

@@ -19,9 +19,9 @@ from apps.sponsors.models import (
 YEAR = 2026
 
 
-def png_upload(width=400, height=200, name="logo.png", fmt="PNG"):
+def png_upload(width=400, height=200, name="logo.png", fmt="PNG", mode="RGB"):
     buffer = io.BytesIO()
-    Image.new("RGB", (width, height), (48, 105, 152)).save(buffer, fmt)
+    Image.new(mode, (width, height), (48, 105, 152) if mode == "RGB" else 0).save(buffer, fmt)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")
 
 

@@ -222,3 +222,56 @@ def test_push_benefit_configuration(staff, applied, program):
     assert staff.get(url("push_benefit", program.booth.pk)).status_code == 200
     assert staff.post(url("push_benefit", program.booth.pk)).status_code == 302
     assert applied.benefits.filter(name="Expo hall booth (10×10)").exists()
+
+
+def test_assets_filtered_by_benefit(staff, applied, program):
+    other = sponsorship_with_benefits([program.table])
+    other.benefits.get().features.create(kind=FeatureKind.REQUIRED_TEXT, internal_name="booth-blurb",
+                                         label="Table text", related_to="sponsorship")  # fmt: skip
+    for sponsorship in (applied, other):
+        SponsorAsset.objects.create(sponsor=sponsorship.sponsor, sponsorship=sponsorship, internal_name="booth-blurb",
+                                    kind=FeatureKind.REQUIRED_TEXT, text=f"Text of {sponsorship.pk}")  # fmt: skip
+    listing = staff.get(reverse("wagtailsnippets_sponsors_sponsorasset:list") + f"?benefit={program.booth.pk}")
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert str(applied) in html and str(other) not in html
+    archive = zipfile.ZipFile(io.BytesIO(staff.get(url("assets_zip") + f"?benefit={program.booth.pk}").content))
+    assert archive.namelist() == [f"{applied.sponsor.slug}/booth-blurb.txt"]
+    assert staff.get(url("assets_zip") + "?kind=nonsense").status_code == 400
+
+
+def test_export_selected_assets_as_zip(staff, applied):
+    chosen, skipped = (SponsorAsset.objects.create(sponsor=applied.sponsor, sponsorship=applied, internal_name=name,
+                                                   kind=FeatureKind.REQUIRED_TEXT, text=name)
+                       for name in ("booth-blurb", "other-text"))  # fmt: skip
+    listing = staff.get(reverse("wagtailsnippets_sponsors_sponsorasset:list")).content.decode()
+    assert "Export as ZIP" in listing and "/admin/bulk/sponsors/sponsorasset/export_zip/" in listing
+    response = staff.get(f"/admin/bulk/sponsors/sponsorasset/export_zip/?id={chosen.pk}")
+    assert response.status_code == 302
+    archive = zipfile.ZipFile(io.BytesIO(staff.get(response["Location"]).content))
+    assert archive.namelist() == [f"{applied.sponsor.slug}/booth-blurb.txt"]
+    assert staff.get(url("assets_zip") + "?id=1e9").status_code == 400
+
+
+def test_contract_text_cannot_change_once_sent_even_from_the_contract_list(staff, applied):
+    staff.post(url("approve", applied.pk), APPROVAL)
+    contract = Contract.objects.get()
+    edit = reverse("wagtailsnippets_sponsors_contract:edit", args=[contract.pk])
+    data = {"sponsor_info": "Acme Inc, Portland", "sponsor_contact": "Ada", "benefits_list": "- Logo"}
+    assert staff.post(edit, data).status_code == 302  # a draft can be edited here
+    assert Contract.objects.get().sponsor_info == "Acme Inc, Portland"
+    staff.post(url("contract_send", contract.pk))
+    for method in (staff.get, staff.post):
+        response = method(edit, {**data, "sponsor_info": "Changed after sending"})
+        assert response.status_code == 400 and "awaiting signature cannot be edited" in response.content.decode()
+    assert Contract.objects.get().sponsor_info == "Acme Inc, Portland"
+
+
+def test_notify_the_sponsorships_ticked_in_the_listing(staff, applied, program):
+    other = sponsorship_with_benefits([program.table])
+    listing = staff.get(reverse("wagtailsnippets_sponsors_sponsorship:list")).content.decode()
+    assert "/admin/bulk/sponsors/sponsorship/notify/" in listing
+    response = staff.get(f"/admin/bulk/sponsors/sponsorship/notify/?id={applied.pk}")
+    assert response.status_code == 302
+    page = staff.get(response["Location"]).content.decode()
+    assert f'value="{applied.pk}" id="notify-{applied.pk}" checked' in page and str(other) not in page

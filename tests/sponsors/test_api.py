@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission
 from apps.sponsors.models import FeatureKind, SponsorAsset
 from apps.users.models import ApiCredential
 from tests.conftest import staff_member
-from tests.sponsors.factories import pdf_upload, sponsorship_with_benefits
+from tests.sponsors.factories import pdf_upload, png_upload, sponsorship_with_benefits
 
 pytestmark = pytest.mark.django_db
 PLACEMENTS = "/api/v2/sponsors/logo-placement/"
@@ -68,12 +68,18 @@ def test_logo_placements_shape_and_filters(client, token, finalized):
         "sponsor_slug",
         "description",
         "logo",
+        "white_logo",
         "start_date",
         "end_date",
         "sponsor_url",
         "level_name",
         "level_order",
+        "contacts",
     }
+    assert row["white_logo"] is None
+    primary = sponsor.contacts.get(primary=True)
+    assert {"name": primary.name, "email": primary.email, "primary": True, "administrative": primary.administrative,
+            "accounting": primary.accounting, "manager": primary.manager} in row["contacts"]  # fmt: skip
     assert row["sponsor"] == sponsor.name and row["sponsor_id"] == str(sponsor.pk) and row["level_name"] == "Gold"
     assert row["description"] == f"{sponsor.name} is a Gold sponsor of the Python Software Foundation."
     assert row["sponsor_url"] == f"http://testserver/psf/sponsors/#{sponsor.slug}"
@@ -103,3 +109,9 @@ def test_sponsorship_assets(client, token, finalized):
     with_empty = client.get(ASSETS + "?internal_name=full_conference_passes_code&list_empty=true",
                             HTTP_AUTHORIZATION=token).json()  # fmt: skip
     assert sorted(r["value"] for r in with_empty) == ["", "PSF-2026-ABC"]
+
+
+def test_white_logo_is_an_absolute_url(client, token, finalized):
+    finalized.sponsor.white_logo.save("white.png", png_upload(400, 200))
+    rows = client.get(PLACEMENTS + "?publisher=pypi", HTTP_AUTHORIZATION=token).json()
+    assert rows[0]["white_logo"].startswith("http://testserver/media/sponsors/logos/")

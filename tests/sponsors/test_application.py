@@ -2,13 +2,17 @@
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from apps.sponsors.models import Sponsor, Sponsorship, SponsorshipSettings
+from apps.sponsors.services import ProgramConfiguration, submit_application
 from tests.sponsors.factories import (
     BenefitFactory,
     ContactFactory,
     PackageFactory,
+    SponsorFactory,
     png_upload,
     sponsorship_with_benefits,
 )
@@ -53,6 +57,14 @@ def test_no_js_package_button_preselects_its_benefits(client, program, home_page
     html = response.content.decode()
     assert f'value="{program.logo.pk}" checked' in html and f'value="{program.passes.pk}" checked' in html
     assert f'value="{program.booth.pk}" checked' not in html
+    # À-la-carte benefits already ticked stay ticked when a package allows them; standalone ones do not.
+    response = client.post(APPLY, {"package": program.gold.pk, "action": "package",
+                                   "benefits": [program.booth.pk, program.grant.pk]})  # fmt: skip
+    html = response.content.decode()
+    assert f'value="{program.booth.pk}" checked' in html and f'value="{program.logo.pk}" checked' in html
+    assert f'value="{program.grant.pk}" checked' not in html
+    fixed = client.post(APPLY, {"package": program.silver.pk, "action": "package", "benefits": [program.booth.pk]})
+    assert f'value="{program.booth.pk}" checked' not in fixed.content.decode()
 
 
 def test_selection_kept_across_steps(client, user, program, home_page):
@@ -121,6 +133,26 @@ def test_sold_out_benefit_refused(client, program, home_page):
     assert response.status_code == 400 and "is sold out" in response.content.decode()
 
 
+def test_benefit_sold_out_between_the_steps_refused_at_submission(client, user, program, home_page):
+    client.force_login(user)
+    choose(client, program.gold, [program.logo, program.passes, program.keynote])
+    sponsorship_with_benefits([program.keynote])  # someone else takes the last keynote slot meanwhile
+    response = client.post(NEW, sponsor_data())
+    assert response.status_code == 400 and "“Keynote slot” is sold out." in response.content.decode()
+    assert Sponsorship.objects.count() == 1 and not Sponsor.objects.filter(name="Pelican Data").exists()
+
+
+def test_submission_counts_capacity_again_under_a_lock(user, program):
+    """Two applications that both passed step 2 cannot both take the last place."""
+    configuration = ProgramConfiguration.load(program.year)
+    keynote = configuration.by_id[program.keynote.pk]
+    sponsorship_with_benefits([program.keynote])  # committed after this application's checks
+    with pytest.raises(ValidationError, match="sold out"):
+        submit_application(sponsor=SponsorFactory.build(name="Late Corp"), contacts=[], package=None,
+                           benefits=[keynote], modified=False, year=program.year, user=user)  # fmt: skip
+    assert not Sponsor.objects.filter(name="Late Corp").exists() and Sponsorship.objects.count() == 1
+
+
 def test_package_only_and_fixed_packages_refused(client, program, home_page):
     assert "only available with a package" in choose(client, None, [program.logo]).content.decode()
     response = choose(client, program.silver, [program.logo, program.booth])
@@ -136,6 +168,9 @@ def test_unknown_ids_are_a_clear_400(client, program, home_page):
     assert response.status_code == 400
     response = client.post(APPLY, {"package": PackageFactory(year=2020).pk, "action": "continue"})
     assert response.status_code == 400
+    for package in ("abc", PackageFactory(year=2021, slug="old").pk):  # the no-JavaScript "select" button too
+        response = client.post(APPLY, {"package": package, "action": "package"})
+        assert response.status_code == 400 and "Choose one of this year" in response.content.decode()
 
 
 def test_missing_primary_contact_refused(client, user, program, home_page):
@@ -151,6 +186,7 @@ def test_missing_primary_contact_refused(client, user, program, home_page):
 
 @pytest.mark.parametrize(("upload", "message"), [
     (png_upload(50, 50), "at least 200 px wide"),
+    (png_upload(20000, 10000, mode="1"), "too many pixels"),
     (__import__("django.core.files.uploadedfile", fromlist=["x"]).SimpleUploadedFile(
         "logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "image/svg+xml"),
      "SVG images with scripts"),
@@ -163,6 +199,52 @@ def test_bad_logo_refused(client, user, program, home_page, upload, message):
     response = client.post(NEW, sponsor_data(**{"sponsor-web_logo": upload}))
     assert response.status_code == 400 and message in response.content.decode()
     assert not Sponsor.objects.exists()
+
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="400">%s</svg>'
+
+
+@pytest.mark.parametrize("body", [
+    b'<a xlink:href="&#106;avascript:alert(1)"><rect width="10" height="10"/></a>',  # entity-encoded scheme
+    b'<a><set attributeName="href" to="java&#x73;cript:alert(1)"/><text>x</text></a>',  # animated link
+    b'<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>',  # script in another namespace
+    b'<h:div xmlns:h="http://www.w3.org/1999/xhtml">hi</h:div>',  # HTML inside the image
+    b'<image href="https://tracker.example.com/pixel.png"/>',  # external reference
+    b'<style>@import url(https://evil.example.com/x.css);</style>',
+    b'<rect style="fill:url(https://evil.example.com/x.svg#a)"/>',
+])  # fmt: skip
+def test_svg_logo_with_hidden_active_content_refused(client, user, program, home_page, body):
+    client.force_login(user)
+    choose(client, program.gold, [program.logo, program.passes])
+    upload = SimpleUploadedFile("logo.svg", SVG % body, "image/svg+xml")
+    response = client.post(NEW, sponsor_data(**{"sponsor-web_logo": upload}))
+    assert response.status_code == 400 and "SVG images with scripts" in response.content.decode()
+    assert not Sponsor.objects.exists()
+
+
+def test_svg_logo_that_is_not_xml_refused(client, user, program, home_page):
+    client.force_login(user)
+    choose(client, program.gold, [program.logo, program.passes])
+    upload = SimpleUploadedFile(
+        "logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/onload=alert(1)>', "image/svg+xml"
+    )
+    response = client.post(NEW, sponsor_data(**{"sponsor-web_logo": upload}))
+    assert response.status_code == 400 and "not well-formed XML" in response.content.decode()
+
+
+def test_plain_svg_logo_accepted(client, user, program, home_page):
+    """What design tools export: a public DOCTYPE, a style sheet, gradients by id, an embedded PNG."""
+    client.force_login(user)
+    choose(client, program.gold, [program.logo, program.passes])
+    body = (b'<style>.a{fill:url(#g)}</style><defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs>'
+            b'<rect class="a" width="400" height="100" style="fill:url(\'#g\')"/><use xlink:href="#g"/>'
+            b'<image href="data:image/png;base64,iVBORw0KGgo="/>')  # fmt: skip
+    doctype = b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" ' \
+              b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">'  # fmt: skip
+    upload = SimpleUploadedFile("logo.svg", doctype + SVG % body, "image/svg+xml")
+    response = client.post(NEW, sponsor_data(**{"sponsor-web_logo": upload}))
+    assert response.status_code == 302
+    assert Sponsor.objects.get().web_logo.name.endswith(".svg")
 
 
 def test_step_two_needs_a_selection_and_a_login(client, user, program, home_page):

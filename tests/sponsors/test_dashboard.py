@@ -55,6 +55,7 @@ def test_upload_valid_assets(client, user, mine, home_page):
     ({"booth-banner": png_upload(3000, 400)}, "at most 2000 px wide"),
     ({"booth-banner": SimpleUploadedFile("x.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="x()"/>')},
      "Upload a PNG, JPEG, WebP or GIF image"),
+    ({"booth-banner": png_upload(20000, 10000, fmt="PNG", mode="1")}, "too many pixels"),  # 24 kB, 200 Mpx
     ({"booth-blurb": "x" * 201}, "at most 200 characters"),
     ({"job-fair": "maybe"}, "Select a valid choice"),
 ])  # fmt: skip
@@ -71,7 +72,7 @@ def test_edit_sponsor_information(client, user, mine, home_page):
     data = {
         name: value
         for name, value in form.initial.items()
-        if value is not None and name not in ("web_logo", "print_logo")
+        if value is not None and name not in ("web_logo", "white_logo", "print_logo")
     }
     contacts = list(mine.sponsor.contacts.all())
     data.update(

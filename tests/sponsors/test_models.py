@@ -119,6 +119,15 @@ def test_rollback_refused_once_the_contract_is_sent(applied):
     assert Sponsorship.objects.get(pk=applied.pk).status == Status.APPROVED
 
 
+def test_rollback_after_the_contract_was_nullified(applied):
+    sponsorship = approved_sponsorship(applied)
+    sponsorship.contract.send()
+    sponsorship.contract.nullify()
+    sponsorship.rollback_to_editing()
+    sponsorship.refresh_from_db()
+    assert sponsorship.status == Status.APPLIED and not sponsorship.locked and not Contract.objects.exists()
+
+
 @pytest.mark.parametrize("state", [Status.APPLIED, Status.FINALIZED])
 def test_rollback_refused_from(state):
     sponsorship = SponsorshipFactory(status=state)
