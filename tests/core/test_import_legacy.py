@@ -309,8 +309,8 @@ LEGACY_URLS = [
     "/events/", "/events/calendars/", "/events/python-events/", "/events/python-events/past/",
     "/events/python-events/categories/", "/events/python-events/locations/",
     "/jobs/", "/jobs/feed/rss/", "/jobs/types/", "/jobs/categories/", "/jobs/locations/", "/jobs/type/",
-    "/jobs/category/", "/jobs/location/", "/jobs/location/telecommute/", "/jobs/thanks/",
-    "/api/v1/", "/api/v2/", "/api/v1/downloads/os/", "/api/v1/downloads/release/", "/api/v1/downloads/release_file/",
+    "/jobs/category/", "/jobs/location/", "/jobs/location/telecommute/", "/jobs/thanks/", "/jobs/review/",
+    "/jobs/moderate/", "/api/", "/api/v1/pages/page/schema/", "/api/v2/schema/", "/api/v1/", "/api/v2/", "/api/v1/downloads/os/", "/api/v1/downloads/release/", "/api/v1/downloads/release_file/",
     "/api/v1/downloads/release/schema/", "/api/v1/pages/page/", "/api/v2/pages/page/", "/api/v2/downloads/os/",
     "/api/v2/downloads/release/", "/api/v2/downloads/release_file/",
     "/membership/", "/psf/", "/community/", "/blogs/", "/success-stories/", "/inner/", "/psf-landing/",
@@ -328,7 +328,9 @@ def legacy_urls(rows):
         elif model == "downloads.release" and fields["is_published"]:
             urls.append(f"/downloads/release/{fields['slug']}/")
         elif model == "jobs.job" and fields["status"] == "approved":
-            urls.append(f"/jobs/{row['pk']}/")
+            urls += [f"/jobs/{row['pk']}/", f"/jobs/{row['pk']}/remove/"]
+        elif model == "downloads.release":
+            urls.append(f"/release-edit-button/{row['pk']}")
         elif model == "events.event":
             urls.append(f"/events/python-events/{row['pk']}/")
         elif model == "boxes.box":
