@@ -39,8 +39,10 @@ urlpatterns = [
     path("api/v2/", include("apps.sponsors.api_urls")),
     path("api/v2/", include("apps.downloads.api_urls_v2")),
     # python.org's other public URLs, kept working (docs/import.md lists them).
+    path("api/", api_roots.index, name="api_index"),
     path("api/v1/", api_roots.v1_root, name="api_v1_root"),
     path("api/v2/", api_roots.v2_root, name="api_v2_root"),
+    re_path(r"^api/v1/pages/page/schema/?$", pages_api.PageSchemaV1.as_view(), name="pages_api_v1_schema"),
     re_path(r"^api/v1/pages/page/?$", pages_api.PageListV1.as_view(), name="pages_api_v1_list"),
     re_path(r"^api/v1/pages/page/(?P<pk>\d{1,18})/?$", pages_api.PageDetailV1.as_view(), name="pages_api_v1_detail"),
     re_path(r"^api/v2/pages/page/?$", pages_api.PageListV2.as_view(), name="pages_api_v2_list"),

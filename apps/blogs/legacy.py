@@ -6,7 +6,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
 from apps.blogs.demo import blog_index
-from apps.blogs.models import BlogEntry, Feed
+from apps.blogs.models import BlogEntry, Feed, FeedAggregate, RelatedBlog
 from apps.core.legacy import importer
 from apps.core.markup import sanitize_html
 
@@ -37,3 +37,31 @@ def import_entry(row, target, ctx):
     entry.url = fields["url"][:1000]
     entry.save()
     return entry
+
+
+@importer("blogs.feedaggregate", group="blogs", order=30, fields={"name", "slug", "description", "feeds"})
+def import_feed_aggregate(row, target, ctx):
+    fields = row["fields"]
+    aggregate = target or FeedAggregate.objects.filter(slug=fields["slug"]).first() or FeedAggregate()
+    aggregate.name, aggregate.slug, aggregate.description = fields["name"], fields["slug"], fields["description"] or ""
+    aggregate.save()
+    aggregate.feeds.set(ctx.require(Feed, "blogs.feed", pk, "feed") for pk in fields["feeds"])
+    return aggregate
+
+
+RELATED_BLOG_FIELDS = {
+    "name", "feed_url", "blog_url", "blog_name", "last_entry_published", "last_entry_title",
+    "created", "updated", "creator", "last_modified_by",
+}  # fmt: skip
+
+
+@importer("blogs.relatedblog", group="blogs", order=40, fields=RELATED_BLOG_FIELDS)
+def import_related_blog(row, target, ctx):
+    """Listed by its displayed name; python.org's last-entry columns were refreshed from the feed, not kept."""
+    fields = row["fields"]
+    blog = target or RelatedBlog.objects.filter(url=fields["blog_url"][:500]).first() or RelatedBlog()
+    blog.name = (fields["blog_name"] or fields["name"])[:200]
+    blog.url = fields["blog_url"][:500]
+    blog.sort_order = row["pk"]
+    blog.save()
+    return blog

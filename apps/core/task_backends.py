@@ -1,6 +1,6 @@
 """The RQ task backend the site runs with: retried jobs, and no lost work when Redis is down.
 
-``django_tasks_rq.RQBackend`` plus two rules that hold for every task, the project's and
+``django_tasks_rq.RQBackend`` plus rules that hold for every task, the project's and
 Wagtail's own (reference index, image focal points, file deletion):
 
 - each job is created with RQ's ``Retry`` (``TASKS_RETRY``: attempts and the waits between them),
@@ -8,12 +8,15 @@ Wagtail's own (reference index, image focal points, file deletion):
   again. Tasks must therefore be safe to repeat.
 - when the queue cannot be reached the task runs inline, in the request, and the outcome is
   logged: the action the user took still succeeds and its work is done, only slower.
+- inside a transaction a job is queued once it commits (none for a rolled-back one), so a worker
+  never looks for a row that does not exist yet.
 """
 
 import logging
 
 import django_rq
 from django.conf import settings
+from django.db import transaction
 from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks.base import TASK_MAX_PRIORITY, TaskResult, TaskResultStatus
 from django_tasks.signals import task_enqueued
@@ -22,6 +25,8 @@ from django_tasks_rq.backend import Job, RQBackend, failed_callback, success_cal
 from redis.exceptions import RedisError
 from rq import Retry
 from rq.job import Callback, JobStatus
+
+from apps.core.tasks import in_transaction
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +47,21 @@ class ResilientRQBackend(RQBackend):
 
     def enqueue(self, task, args, kwargs):
         self.validate_task(task)
+        if in_transaction():
+            # Wagtail queues its own tasks (search and reference index, cache purges) from save signals: like the
+            # project's, they wait for the commit, so a rolled-back change (a dry run, a failed import) sends nothing.
+            transaction.on_commit(lambda: self._enqueue_now(task, args, kwargs), robust=True)
+            return self._pending_result(task, args, kwargs)
+        return self._enqueue_now(task, args, kwargs)
+
+    def _pending_result(self, task, args, kwargs):
+        return TaskResult(
+            task=task, id=get_random_id(), status=TaskResultStatus.READY, enqueued_at=None, started_at=None,
+            last_attempted_at=None, finished_at=None, args=args, kwargs=kwargs, backend=self.alias, errors=[],
+            worker_ids=[],
+        )  # fmt: skip
+
+    def _enqueue_now(self, task, args, kwargs):
         try:
             return self._enqueue_on_rq(task, args, kwargs)
         except (RedisError, OSError) as error:

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils.dateparse import parse_datetime, parse_duration
 
 from apps.core.legacy import Skip, importer
-from apps.events.models import Calendar, Event, EventCategory, EventLocation
+from apps.events.models import Calendar, Event, EventCategory, EventLocation, EventStar
 
 TIMESTAMPS = {"created", "updated", "creator", "last_modified_by"}
 # dateutil's frequency constants, as the legacy RecurringRule stores them.
@@ -134,3 +134,18 @@ importer(
     "events.recurringrule", group="events", order=41,
     fields={"event", "begin", "finish", "duration_internal", "duration", "interval", "frequency", "all_day"},
 )(import_rule)  # fmt: skip
+
+
+@importer(
+    "events.alarm", group="events", order=50,
+    fields={"event", "trigger", "created", "updated", "creator", "last_modified_by"},
+)  # fmt: skip
+def import_alarm(row, target, ctx):
+    """An alarm its creator set on an event is a star here: they are reminded by email before it starts."""
+    fields = row["fields"]
+    event = ctx.require(Event, "events.event", fields["event"], "event")
+    user = ctx.user(fields["creator"])
+    if user is None:
+        raise Skip("an alarm without the user who set it", error=False)
+    star, _created = EventStar.objects.get_or_create(user=user, event=event)
+    return star

@@ -4,8 +4,10 @@ them (title, path, keywords, description, content, is_published, template_name, 
 from django_filters import rest_framework as filters
 from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
-from apps.core.api import StrictFilterSet, TastypiePagination
+from apps.core.api import V1_LIMIT, StrictFilterSet, TastypiePagination
 from apps.pages.models import StandardPage
 
 MARKUP_BLOCKS = ("markdown", "restructuredtext", "raw_html")
@@ -107,3 +109,40 @@ class PageListV1(PageListV2):
 
 class PageDetailV1(PageDetailV2):
     version = "v1"
+
+
+class PageSchemaV1(APIView):
+    """``/api/v1/pages/page/schema/``: the resource as tastypie described it (read-only fields and filters)."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    def get(self, request):
+        fields = {
+            name: {
+                "blank": name == "resource_uri",
+                "default": "",
+                "help_text": "",
+                "nullable": False,
+                "primary_key": False,
+                "readonly": True,
+                "type": "boolean" if isinstance(field, serializers.BooleanField) else "string",
+                "unique": False,
+                "verbose_name": name.replace("_", " "),
+            }
+            for name, field in PageSerializer(context={"version": "v1"}).fields.items()
+        }
+        filtering = {
+            "title": ["exact"],
+            "keywords": ["exact", "icontains"],
+            "path": ["exact"],
+            "is_published": ["exact"],
+        }
+        return Response({
+            "allowed_detail_http_methods": ["get"],
+            "allowed_list_http_methods": ["get"],
+            "default_format": "application/json",
+            "default_limit": V1_LIMIT,
+            "fields": dict(sorted(fields.items())),
+            "filtering": filtering,
+        })  # fmt: skip

@@ -113,3 +113,59 @@ def import_menu_item(row, target, ctx):
         load_pages(_home, paths, titles, snippets)
         ctx.navigation_built = True
     return None
+
+
+def remove_redirect(redirect, ctx):
+    redirect.delete()
+
+
+@importer(
+    "redirects.redirect", group="pages", order=40, fields={"site", "old_path", "new_path"}, remove=remove_redirect
+)
+def import_redirect(row, target, ctx):
+    """django.contrib.redirects rows become Wagtail redirects: to the page when the target is one here."""
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.models import Page
+
+    fields = row["fields"]
+    old_path = Redirect.normalise_path(fields["old_path"] or "")
+    new_path = (fields["new_path"] or "").strip()
+    if old_path in ("", "/"):
+        raise Skip(f"redirect from {fields['old_path']!r} is not a path")
+    if not new_path:
+        # Django answered these 410 Gone; here the old address is simply not found.
+        raise Skip(f"{old_path} had no target (410 Gone there, 404 here)", error=False)
+    if not hasattr(ctx, "home"):
+        ctx.site, ctx.home = ensure_site()
+    page = None
+    if new_path.startswith("/"):
+        url_path = ctx.home.url_path + new_path.split("?")[0].split("#")[0].strip("/") + "/"
+        page = Page.objects.filter(url_path=url_path.replace("//", "/")).first()
+    redirect = target or Redirect.objects.filter(old_path=old_path, site=None).first() or Redirect(site=None)
+    redirect.old_path = old_path
+    redirect.is_permanent = True
+    redirect.redirect_page = page
+    redirect.redirect_link = "" if page else new_path[:255]
+    redirect.save()
+    return redirect
+
+
+def copy_page_file(row, target, ctx, field):
+    """Files uploaded to legacy pages keep their media path, so their ``/m/…`` and ``/media/…`` links keep working."""
+    from django.core.files import File
+    from django.core.files.storage import default_storage
+
+    relative = row["fields"][field]
+    source = ctx.media_file(relative)
+    if source is not None and not default_storage.exists(relative):
+        with open(source, "rb") as handle:
+            default_storage.save(relative, File(handle))
+    return None
+
+
+importer("pages.image", group="pages", order=50, fields={"page", "image"})(
+    lambda row, target, ctx: copy_page_file(row, target, ctx, "image")
+)
+importer("pages.documentfile", group="pages", order=51, fields={"page", "document"})(
+    lambda row, target, ctx: copy_page_file(row, target, ctx, "document")
+)

@@ -14,7 +14,9 @@ from apps.core.legacy import Skip, flag_handler, importer
 from apps.sponsors.models import (
     BenefitFeature,
     BenefitFeatureConfiguration,
+    Contract,
     FeatureKind,
+    LegalClause,
     Sponsor,
     SponsorAsset,
     SponsorBenefit,
@@ -130,6 +132,16 @@ BENEFIT_FIELDS = {
 }  # fmt: skip
 
 
+@importer("sponsors.legalclause", group=GROUP, order=11, fields={"internal_name", "clause", "notes", "order"})
+def import_legal_clause(row, target, ctx):
+    fields = row["fields"]
+    clause = target or LegalClause()
+    clause.internal_name, clause.clause = fields["internal_name"], fields["clause"] or ""
+    clause.notes, clause.order = fields["notes"] or "", fields["order"] or 0
+    clause.save()
+    return clause
+
+
 @importer("sponsors.sponsorshipbenefit", group=GROUP, order=12, fields=BENEFIT_FIELDS)
 def import_benefit(row, target, ctx):
     fields = row["fields"]
@@ -152,6 +164,12 @@ def import_benefit(row, target, ctx):
     benefit.packages.set(
         ctx.require(SponsorshipPackage, "sponsors.sponsorshippackage", pk, "package") for pk in fields["packages"]
     )  # fmt: skip
+    benefit.legal_clauses.set(
+        ctx.require(LegalClause, "sponsors.legalclause", pk, "legal clause") for pk in fields["legal_clauses"]
+    )  # fmt: skip
+    # Conflicts are listed on both benefits: each side links the ones imported before it.
+    conflicts = (ctx.target_id("sponsors.sponsorshipbenefit", pk) for pk in fields["conflicts"])
+    benefit.conflicts.set(SponsorshipBenefit.objects.filter(pk__in=[pk for pk in conflicts if pk]))
     benefit.save()
     return benefit
 
@@ -399,3 +417,63 @@ def asset_value_importer(name):
 
 for _name, _field in ASSET_FIELDS.items():
     importer(f"sponsors.{_name}", group=GROUP, order=31, fields={_field})(asset_value_importer(_name))
+
+
+CONTRACT_FIELDS = {
+    "status", "revision", "document", "document_docx", "signed_document", "sponsorship", "sponsor_info",
+    "sponsor_contact", "benefits_list", "benefits_list_markup_type", "_benefits_list_rendered", "legal_clauses",
+    "legal_clauses_markup_type", "_legal_clauses_rendered", "created_on", "last_update", "sent_on",
+}  # fmt: skip
+# python.org's "outdated" contracts were replaced by a newer revision: here that is a nullified contract.
+CONTRACT_STATUSES = {"draft": Contract.Status.DRAFT, "outdated": Contract.Status.NULLIFIED,
+                     "awaiting signature": Contract.Status.AWAITING_SIGNATURE, "executed": Contract.Status.EXECUTED,
+                     "nullified": Contract.Status.NULLIFIED}  # fmt: skip
+
+
+@importer("sponsors.contract", group=GROUP, order=40, fields=CONTRACT_FIELDS)
+def import_contract(row, target, ctx):
+    """A contract with its documents (unsigned PDF and docx, the signed PDF) copied from the legacy media."""
+    fields = row["fields"]
+    if fields["status"] not in CONTRACT_STATUSES:
+        raise Skip(f"unknown contract status {fields['status']!r}")
+    if fields["sponsorship"] is None:
+        raise Skip("a contract whose sponsorship was deleted", error=False)
+    sponsorship = ctx.require(Sponsorship, "sponsors.sponsorship", fields["sponsorship"], "sponsorship")
+    contract = target or Contract.objects.filter(sponsorship=sponsorship).first() or Contract(sponsorship=sponsorship)
+    contract.sponsorship, contract.status = sponsorship, CONTRACT_STATUSES[fields["status"]]
+    contract.revision = fields["revision"] or 0
+    for name in ("sponsor_info", "sponsor_contact", "benefits_list", "legal_clauses"):
+        setattr(contract, name, fields[name] or "")
+    contract.created_on = parse_date(fields["created_on"]) if fields["created_on"] else contract.created_on
+    contract.sent_on = parse_date(fields["sent_on"]) if fields["sent_on"] else None
+    if contract.status == Contract.Status.EXECUTED and contract.executed_on is None:
+        contract.executed_on = parse_date(fields["last_update"]) if fields["last_update"] else None
+    for name in ("document", "document_docx", "signed_document"):
+        path = ctx.media_file(fields[name])
+        if path is not None:
+            with open(path, "rb") as handle:
+                getattr(contract, name).save(path.name, File(handle), save=False)
+    contract.save()
+    return contract
+
+
+@importer(
+    "sponsors.sponsoremailnotificationtemplate",
+    group=GROUP,
+    order=50,
+    fields={"internal_name", "subject", "content", "created_at", "updated_at"},
+)
+def import_notification_template(row, target, ctx):
+    """Staff's notifications to sponsors: mail templates here, offered where staff notify a sponsorship's contacts."""
+    from django.utils.text import slugify
+
+    from apps.mailing.models import EmailTemplate
+    from apps.sponsors.services import NOTIFICATION_PREFIX
+
+    fields = row["fields"]
+    key = f"{NOTIFICATION_PREFIX}{slugify(fields['internal_name'])[:60] or row['pk']}"
+    template = target or EmailTemplate.objects.filter(key=key).first() or EmailTemplate(key=key)
+    template.description = fields["internal_name"][:255]
+    template.subject, template.body = fields["subject"], fields["content"]
+    template.save()
+    return template

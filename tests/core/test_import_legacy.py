@@ -12,7 +12,7 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.hashers import make_password
 from django.core.management import CommandError, call_command
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from apps.core.models import LegacyRecord
 
@@ -309,8 +309,9 @@ LEGACY_URLS = [
     "/events/", "/events/calendars/", "/events/python-events/", "/events/python-events/past/",
     "/events/python-events/categories/", "/events/python-events/locations/",
     "/jobs/", "/jobs/feed/rss/", "/jobs/types/", "/jobs/categories/", "/jobs/locations/", "/jobs/type/",
-    "/jobs/category/", "/jobs/location/", "/jobs/location/telecommute/", "/jobs/thanks/",
-    "/api/v1/", "/api/v2/", "/api/v1/downloads/os/", "/api/v1/downloads/release/", "/api/v1/downloads/release_file/",
+    "/jobs/category/", "/jobs/location/", "/jobs/location/telecommute/", "/jobs/thanks/", "/jobs/review/",
+    "/jobs/moderate/", "/api/", "/api/v1/pages/page/schema/", "/api/v2/schema/", "/api/v1/", "/api/v2/",
+    "/api/v1/downloads/os/", "/api/v1/downloads/release/", "/api/v1/downloads/release_file/",
     "/api/v1/downloads/release/schema/", "/api/v1/pages/page/", "/api/v2/pages/page/", "/api/v2/downloads/os/",
     "/api/v2/downloads/release/", "/api/v2/downloads/release_file/",
     "/membership/", "/psf/", "/community/", "/blogs/", "/success-stories/", "/inner/", "/psf-landing/",
@@ -328,7 +329,9 @@ def legacy_urls(rows):
         elif model == "downloads.release" and fields["is_published"]:
             urls.append(f"/downloads/release/{fields['slug']}/")
         elif model == "jobs.job" and fields["status"] == "approved":
-            urls.append(f"/jobs/{row['pk']}/")
+            urls += [f"/jobs/{row['pk']}/", f"/jobs/{row['pk']}/remove/"]
+        elif model == "downloads.release":
+            urls.append(f"/release-edit-button/{row['pk']}")
         elif model == "events.event":
             urls.append(f"/events/python-events/{row['pk']}/")
         elif model == "boxes.box":
@@ -354,3 +357,99 @@ def test_every_legacy_url_answers_200_or_a_permanent_redirect_to_a_page(imported
         if status != 200:
             broken[url] = status
     assert broken == {}, "\n".join(f"{url} {status}" for url, status in broken.items())
+
+
+def test_models_of_a_whole_legacy_database_beyond_dump_a_are_imported(db, dump_rows, tmp_path, settings):
+    """A production export also holds redirects, contracts, legal clauses, page uploads, related blogs, alarms and
+    sponsor notification templates (dump-a.json has none): each is imported, its files copied from --media-root."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    from apps.blogs.models import FeedAggregate, RelatedBlog
+    from apps.events.models import EventStar
+    from apps.mailing.models import EmailTemplate
+    from apps.pages.models import StandardPage
+    from apps.sponsors.models import Contract, LegalClause, SponsorshipBenefit
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    legacy_media = tmp_path / "legacy-media"
+    (legacy_media / "sponsors/contracts/signed").mkdir(parents=True)
+    (legacy_media / "sponsors/contracts/signed/abc.pdf").write_bytes(b"%PDF-1.4 signed")
+    (legacy_media / "images").mkdir()
+    (legacy_media / "images/psf-logo.png").write_bytes(b"\x89PNG logo")
+    groups = ("users.", "account.", "tastypie.", "authtoken.", "auth.", "sponsors.", "blogs.", "events.", "pages.")
+    rows = [row for row in dump_rows if row["model"].startswith(groups)]
+    page = next(row for row in rows if row["model"] == "pages.page" and row["fields"]["is_published"])
+    benefit = next(row for row in rows if row["model"] == "sponsors.sponsorshipbenefit")
+    other_benefit = [row for row in rows if row["model"] == "sponsors.sponsorshipbenefit"][1]
+    benefit["fields"].update(legal_clauses=[7], conflicts=[other_benefit["pk"]])
+    other_benefit["fields"]["conflicts"] = [benefit["pk"]]
+    sponsorship = next(row for row in rows if row["model"] == "sponsors.sponsorship")
+    rows += [
+        {"model": "redirects.redirect", "pk": 1, "fields": {"site": ["www.python.org"], "old_path": "/old-page/",
+         "new_path": f"/{page['fields']['path']}/"}},
+        {"model": "redirects.redirect", "pk": 2, "fields": {"site": ["www.python.org"], "old_path": "/dev/pep/",
+         "new_path": "https://peps.python.org/"}},
+        {"model": "redirects.redirect", "pk": 3, "fields": {"site": ["www.python.org"], "old_path": "/gone/",
+         "new_path": ""}},
+        {"model": "sponsors.legalclause", "pk": 7, "fields": {"internal_name": "Trademark", "clause": "Use of marks.",
+         "notes": "", "order": 1}},
+        {"model": "sponsors.contract", "pk": 3, "fields": {"status": "executed", "revision": 2, "document": "",
+         "document_docx": "", "signed_document": "sponsors/contracts/signed/abc.pdf",
+         "sponsorship": sponsorship["pk"], "sponsor_info": "Example Company, Main St", "sponsor_contact": "Ann",
+         "benefits_list": "- PyCon - Booth", "benefits_list_markup_type": "markdown", "_benefits_list_rendered": "",
+         "legal_clauses": "- Use of marks.", "legal_clauses_markup_type": "markdown", "_legal_clauses_rendered": "",
+         "created_on": "2022-03-01", "last_update": "2022-03-09", "sent_on": "2022-03-02"}},
+        {"model": "sponsors.sponsoremailnotificationtemplate", "pk": 1, "fields": {"internal_name": "Assets due",
+         "subject": "Your assets", "content": "Dear {{ sponsor_name }}", "created_at": "2022-01-01T00:00:00Z",
+         "updated_at": "2022-01-01T00:00:00Z"}},
+        {"model": "pages.image", "pk": 1, "fields": {"page": page["pk"], "image": "images/psf-logo.png"}},
+        {"model": "pages.documentfile", "pk": 1, "fields": {"page": page["pk"], "document": "files/minutes.pdf"}},
+        {"model": "blogs.feedaggregate", "pk": 1, "fields": {"name": "Python news", "slug": "python-news",
+         "description": "Home page", "feeds": [1]}},
+        {"model": "blogs.relatedblog", "pk": 1, "fields": {"name": "planet", "feed_url": "https://planetpython.org/rss",
+         "blog_url": "https://planetpython.org/", "blog_name": "Planet Python",
+         "last_entry_published": "2024-01-01T00:00:00Z", "last_entry_title": "Hi", "created": "2024-01-01T00:00:00Z",
+         "updated": "2024-01-01T00:00:00Z", "creator": None, "last_modified_by": None}},
+        {"model": "events.alarm", "pk": 1, "fields": {"event": 1, "trigger": 24, "creator": ["admin"],
+         "last_modified_by": None, "created": "2024-01-01T00:00:00Z", "updated": "2024-01-01T00:00:00Z"}},
+        {"model": "django_celery_beat.periodictask", "pk": 1, "fields": {"name": "refresh feeds"}},
+        {"model": "waffle.switch", "pk": 1, "fields": {"name": "old", "active": True}},
+    ]  # fmt: skip
+    output = run_import(write_dump(tmp_path, rows), "--media-root", str(legacy_media))
+
+    assert "Import finished." in output
+    target = StandardPage.objects.get(slug=page["fields"]["path"])
+    assert Redirect.objects.get(old_path="/old-page").redirect_page_id == target.pk
+    assert Redirect.objects.get(old_path="/dev/pep").redirect_link == "https://peps.python.org/"
+    assert not Redirect.objects.filter(old_path="/gone").exists()
+    assert "/gone had no target" in output
+    client = Client()
+    response = client.get("/old-page/")
+    assert (response.status_code, response["Location"]) == (301, target.url)
+    clause = LegalClause.objects.get()
+    imported_benefit = SponsorshipBenefit.objects.get(pk=LegacyRecord.objects.get(
+        model="sponsors.sponsorshipbenefit", legacy_pk=str(benefit["pk"])).object_id)  # fmt: skip
+    assert list(imported_benefit.legal_clauses.all()) == [clause]
+    assert imported_benefit.conflicts.count() == 1
+    contract = Contract.objects.get()
+    assert (contract.status, contract.revision, contract.sponsorship.sponsor.name) == ("executed", 2, "Example Company")
+    assert contract.signed_document.read() == b"%PDF-1.4 signed"
+    assert (tmp_path / "media/images/psf-logo.png").read_bytes() == b"\x89PNG logo"
+    assert "missing media file: files/minutes.pdf" in output
+    assert list(FeedAggregate.objects.get(slug="python-news").feeds.values_list("name", flat=True)) == [
+        "Python Insider"
+    ]
+    assert RelatedBlog.objects.get().name == "Planet Python"
+    assert EventStar.objects.get().user.username == "admin"
+    assert EmailTemplate.objects.get(key="sponsors-notification-assets-due").subject == "Your assets"
+    assert "django_celery_beat.periodictask" in output and "waffle.switch" in output
+    assert "unknown" not in output
+
+
+def test_a_dry_run_queues_no_work_for_rows_it_never_wrote(dump_rows, tmp_path, rq_queue):
+    """Wagtail queues search-index, reference-index and cache-purge jobs as pages and snippets are saved; a dry run
+    (rolled back) must leave the queue as it was, or workers would look for rows that never existed."""
+    rows = [row for row in dump_rows if row["model"] in ("users.user", "boxes.box", "pages.page")]
+    output = run_import(write_dump(tmp_path, rows), "--dry-run")
+    assert "dry run: nothing was changed" in output
+    assert rq_queue.count() == 0

@@ -17,6 +17,33 @@ def test_api_roots_list_their_endpoints(client, db):
     assert "pages/page" in v1 and "pages/page" in v2
 
 
+def test_every_schema_a_root_lists_answers(client, db):
+    """A client that follows /api/v1/'s ``schema`` links, or /api/v2/'s, reaches each one."""
+    for resource in client.get("/api/v1/").json().values():
+        response = client.get(resource["schema"])
+        assert response.status_code == 200, resource["schema"]
+        assert "fields" in response.json()
+    assert client.get(client.get("/api/v2/").json()["schema"]).json()["openapi"].startswith("3.")
+
+
+def test_v1_pages_schema_is_read_only(client, db):
+    schema = client.get("/api/v1/pages/page/schema/").json()
+    assert schema["allowed_list_http_methods"] == ["get"]
+    assert schema["fields"]["is_published"]["type"] == "boolean"
+    assert set(schema["filtering"]) == {"title", "keywords", "path", "is_published"}
+
+
+def test_the_api_page_documents_the_endpoints_and_links_the_schema(client, db):
+    response = client.get("/api/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    assert 'href="/api/v2/schema/"' in html
+    for endpoint in ("/api/v1/downloads/release_file/", "/api/v2/downloads/release/", "/api/v2/pages/page/"):
+        assert f'href="{endpoint}"' in html
+    assert "429" in html and "Retry-After" in html
+
+
 def test_v1_release_schema_describes_fields_and_filters(client, db):
     schema = client.get("/api/v1/downloads/release/schema/").json()
     assert schema["default_limit"] == 20
