@@ -20,7 +20,7 @@ DEFAULT_PATHS = ["/", "/downloads/", "RELEASE", "/jobs/", "/events/", "/about/ge
 def release_path():
     from apps.downloads.models import ReleasePage
 
-    release = ReleasePage.objects.published().filter(is_latest=True).first() or ReleasePage.objects.first()
+    release = ReleasePage.objects.latest_python3() or ReleasePage.objects.first()  # the page most visitors open
     return f"/downloads/release/{release.slug}/"
 
 

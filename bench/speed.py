@@ -98,7 +98,7 @@ def prepare():
     call_command("collectstatic", verbosity=0, interactive=False)
     from apps.downloads.models import ReleasePage
 
-    release = ReleasePage.objects.published().filter(is_latest=True).first() or ReleasePage.objects.first()
+    release = ReleasePage.objects.latest_python3() or ReleasePage.objects.first()  # the page most visitors open
     return {
         name: (f"/downloads/release/{release.slug}/" if path == "RELEASE" else path) for name, path in PAGES.items()
     }

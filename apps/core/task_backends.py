@@ -50,8 +50,10 @@ class ResilientRQBackend(RQBackend):
         if in_transaction():
             # Wagtail queues its own tasks (search and reference index, cache purges) from save signals: like the
             # project's, they wait for the commit, so a rolled-back change (a dry run, a failed import) sends nothing.
-            transaction.on_commit(lambda: self._enqueue_now(task, args, kwargs), robust=True)
-            return self._pending_result(task, args, kwargs)
+            pending = self._pending_result(task, args, kwargs)
+            # The job keeps the id returned now, so a caller can look it up once it is queued.
+            transaction.on_commit(lambda: self._enqueue_now(task, args, kwargs, job_id=pending.id), robust=True)
+            return pending
         return self._enqueue_now(task, args, kwargs)
 
     def _pending_result(self, task, args, kwargs):
@@ -61,9 +63,9 @@ class ResilientRQBackend(RQBackend):
             worker_ids=[],
         )  # fmt: skip
 
-    def _enqueue_now(self, task, args, kwargs):
+    def _enqueue_now(self, task, args, kwargs, job_id=None):
         try:
-            return self._enqueue_on_rq(task, args, kwargs)
+            return self._enqueue_on_rq(task, args, kwargs, job_id=job_id)
         except (RedisError, OSError) as error:
             logger.error(
                 "Task queue unreachable (%s: %s); running %s inline.", type(error).__name__, error, task.module_path
@@ -76,10 +78,10 @@ class ResilientRQBackend(RQBackend):
     def _inline_backend(self):
         return ImmediateBackend(self.alias, {"QUEUES": list(self.queues)})
 
-    def _enqueue_on_rq(self, task, args, kwargs):
+    def _enqueue_on_rq(self, task, args, kwargs, job_id=None):
         task_result = TaskResult(
             task=task,
-            id=get_random_id(),
+            id=job_id or get_random_id(),
             status=TaskResultStatus.READY,
             enqueued_at=None,
             started_at=None,
