@@ -10,7 +10,7 @@ from apps.blogs.admin_views import refresh_now
 from apps.blogs.models import BlogEntry, Feed, FeedAggregate, RelatedBlog
 from apps.blogs.queries import latest_entries, search_entries
 from apps.core.sections import HomepageSection, MenuPanel
-from apps.search.query import SOURCE_LIMIT, SearchResult, excerpt
+from apps.search.query import SOURCE_LIMIT, SearchResult, excerpt, later
 
 
 class FeedIndexView(IndexView):
@@ -103,9 +103,13 @@ def news_menu_panel():
     )
 
 
+def news_snippet(entry, query):
+    return excerpt(entry.plain_summary, query)
+
+
 @hooks.register("register_search_source")
 def search_news(query):
     return [
-        SearchResult(title=entry.title, url=entry.url, snippet=excerpt(entry.plain_summary, query), kind="News")
+        SearchResult(title=entry.title, url=entry.url, snippet=later(news_snippet, entry, query), kind="News")
         for entry in search_entries(query, SOURCE_LIMIT)
     ]

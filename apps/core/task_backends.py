@@ -26,8 +26,6 @@ from redis.exceptions import RedisError
 from rq import Retry
 from rq.job import Callback, JobStatus
 
-from apps.core.tasks import in_transaction
-
 logger = logging.getLogger(__name__)
 
 DEFAULT_RETRY = {"max": 3, "interval": [30, 120, 600]}
@@ -46,6 +44,8 @@ class ResilientRQBackend(RQBackend):
         return Retry(max=policy["max"], interval=policy.get("interval", 0)) if policy else retry_policy()
 
     def enqueue(self, task, args, kwargs):
+        from apps.core.tasks import in_transaction  # here: apps.core.tasks defines tasks, which load this backend
+
         self.validate_task(task)
         if in_transaction():
             # Wagtail queues its own tasks (search and reference index, cache purges) from save signals: like the

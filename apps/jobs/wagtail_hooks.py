@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from apps.core.sections import HomepageSection
 from apps.jobs import admin_views, services
 from apps.jobs.models import Job, JobCategory, JobType
-from apps.search.query import SOURCE_LIMIT, SearchResult
+from apps.search.query import SOURCE_LIMIT, SearchResult, later
 
 HOMEPAGE_JOBS = 5
 
@@ -121,6 +121,10 @@ def latest_jobs_section():
     )
 
 
+def job_snippet(job):
+    return Truncator(strip_tags(job.description_html())).words(40)
+
+
 @hooks.register("register_search_source")
 def search_live_jobs(query):
     """Approved, unexpired jobs only: a job leaves search as soon as it expires or is removed."""
@@ -134,7 +138,7 @@ def search_live_jobs(query):
         SearchResult(
             title=f"{job.job_title}, {job.company_name}",
             url=job.get_absolute_url(),
-            snippet=Truncator(strip_tags(job.description_html())).words(40),
+            snippet=later(job_snippet, job),
             kind="Job",
         )
         for job in jobs

@@ -3,8 +3,12 @@
 Pages are searched here; domain apps add their own models (jobs, events …) with the
 ``register_search_source`` hook, a callable ``(query) -> iterable of SearchResult``
 that returns at most ``SOURCE_LIMIT`` best matches, so the search page stays bounded.
+
+A result's ``snippet`` may be a callable (``later(function, *args)``): the page shows 20 of up to
+hundreds of matches, and the template computes only the snippets it shows.
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,6 +29,16 @@ class SearchResult:
     url: str
     snippet: str = ""
     kind: str = "Page"
+
+
+def later(function, *args):
+    """A snippet computed when the template shows it, not for every match."""
+    return functools.partial(function, *args)
+
+
+def page_snippet(page, query):
+    text = page.get_search_snippet_text() if hasattr(page, "get_search_snippet_text") else page.search_description
+    return excerpt(text, query)
 
 
 def clean_query(raw: str) -> str:
@@ -53,10 +67,7 @@ def search_pages(query: str, request=None):
         SearchResult(
             title=page.title,
             url=page.get_url(request),  # with the request, site root paths are looked up once
-            snippet=excerpt(
-                page.get_search_snippet_text() if hasattr(page, "get_search_snippet_text") else page.search_description,
-                query,
-            ),
+            snippet=later(page_snippet, page, query),
             kind=str(getattr(page, "search_kind", _("Page"))),
         )
         for page in pages
