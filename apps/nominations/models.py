@@ -172,6 +172,12 @@ class Election(index.Indexed, models.Model):
     def nominations_closed(self, now=None):
         return (now or timezone.now()) >= self.nominations_close_at
 
+    def next_change(self, now=None):
+        """The next moment the election's stage changes (and what its pages show), or None once voting closed."""
+        now = now or timezone.now()
+        moments = (self.nominations_open_at, self.nominations_close_at, self.voting_open_at, self.voting_close_at)
+        return min((moment for moment in moments if moment and moment > now), default=None)
+
     def status(self, now=None):
         """One word for the election's stage: upcoming, open, closed, voting or finished."""
         now = now or timezone.now()
