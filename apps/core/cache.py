@@ -339,14 +339,21 @@ def apply_cache_policy(request, response, collected_keys=()):
         if response.has_header(SURROGATE_KEY_HEADER):
             del response[SURROGATE_KEY_HEADER]
         return response
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=0,
-        s_maxage=settings.CACHE_S_MAXAGE,
-        stale_while_revalidate=settings.CACHE_STALE_WHILE_REVALIDATE,
-    )
+    s_maxage, stale = settings.CACHE_S_MAXAGE, settings.CACHE_STALE_WHILE_REVALIDATE
+    limit = getattr(response, "shared_cache_limit", None)
+    if limit is not None and limit < s_maxage:
+        s_maxage, stale = limit, 0  # content that changes by the clock is never served stale past that moment
+    patch_cache_control(response, public=True, max_age=0, s_maxage=s_maxage, stale_while_revalidate=stale)
     add_surrogate_keys(response, "site", *collected_keys)
+    return response
+
+
+def cache_no_longer_than(response, seconds):
+    """Keep a public response in the shared cache at most ``seconds``: what it shows changes at a known time
+    (a window opens or closes) without any save that would purge it."""
+    seconds = max(0, int(seconds))
+    current = getattr(response, "shared_cache_limit", None)
+    response.shared_cache_limit = seconds if current is None else min(current, seconds)
     return response
 
 

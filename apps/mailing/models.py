@@ -169,6 +169,9 @@ class EmailLog(models.Model):
     subject = models.CharField(max_length=255, blank=True)
     body = models.TextField(blank=True)
     reply_to = models.JSONField(default=list, blank=True)
+    attachments = models.JSONField(
+        default=list, blank=True, help_text=_("Files attached from storage: name, path and type of each.")
+    )
     status = models.CharField(max_length=10, choices=Status.choices, db_index=True)
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)

@@ -69,7 +69,7 @@ class EmailLogViewSet(SnippetViewSet):
     list_export = ["created_at", "to", "subject", "template_key", "status", "attempts", "error", "sent_at"]
     inspect_view_enabled = True
     inspect_view_fields = ["created_at", "sent_at", "to", "reply_to", "template_key", "status", "attempts", "error",
-                           "subject", "body"]  # fmt: skip
+                           "subject", "body", "attachments"]  # fmt: skip
     copy_view_enabled = False
 
 

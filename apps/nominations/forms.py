@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from apps.nominations.models import Nomination, statement_max_length
 
@@ -78,3 +79,29 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         label=_("Note to the nominee and nominator (optional; included in the email)"),
     )
+
+
+class NominationAdminForm(WagtailAdminModelForm):
+    """Staff add a nomination for an election and an address; once made, both stay (the nominee is that person)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["election"].disabled = True
+            self.fields["email"].disabled = True
+            self.fields["email"].help_text = _("The nominee's address; change it on the nominee.")
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+class NomineeAdminForm(WagtailAdminModelForm):
+    """The election stays fixed once the nominee exists; address and slug are unique within it (checked here)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["election"].disabled = True
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()

@@ -172,6 +172,12 @@ class Election(index.Indexed, models.Model):
     def nominations_closed(self, now=None):
         return (now or timezone.now()) >= self.nominations_close_at
 
+    def next_change(self, now=None):
+        """The next moment the election's stage changes (and what its pages show), or None once voting closed."""
+        now = now or timezone.now()
+        moments = (self.nominations_open_at, self.nominations_close_at, self.voting_open_at, self.voting_close_at)
+        return min((moment for moment in moments if moment and moment > now), default=None)
+
     def status(self, now=None):
         """One word for the election's stage: upcoming, open, closed, voting or finished."""
         now = now or timezone.now()
@@ -267,7 +273,7 @@ class Nominee(models.Model):
 
     objects = NomineeQuerySet.as_manager()
 
-    panels = [FieldPanel("name"), FieldPanel("email"), FieldPanel("slug"), FieldPanel("user")]
+    panels = [FieldPanel("election"), FieldPanel("name"), FieldPanel("email"), FieldPanel("slug"), FieldPanel("user")]
 
     class Meta:
         ordering = ["name"]
@@ -386,6 +392,7 @@ class Nomination(models.Model):
     objects = NominationQuerySet.as_manager()
 
     panels = [
+        FieldPanel("election"),
         MultiFieldPanel([FieldPanel("name"), FieldPanel("email")], heading=_("Nominee")),
         FieldPanel("previous_board_service"),
         FieldPanel("employer"),
@@ -403,6 +410,13 @@ class Nomination(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.election})"
+
+    def save(self, *args, **kwargs):
+        # A nomination staff add in the admin names the person by address; they become the election's nominee.
+        if self.nominee_id is None and self.election_id is not None:
+            self.email = self.email.strip().lower()
+            self.nominee = Nominee.for_email(self.election, self.name, self.email)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("nominations:nomination_detail", args=[self.pk])

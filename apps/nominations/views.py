@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from apps.core.cache import add_surrogate_keys
+from apps.core.cache import add_surrogate_keys, cache_no_longer_than
 from apps.core.markup import render_markdown
 from apps.nominations import services
 from apps.nominations.forms import NominationForm, StatementPreviewForm
@@ -40,8 +40,14 @@ def message_response(request, status, title, text, election=None):
     return render(request, "nominations/message.html", context, status=status)
 
 
-def cached(response, election=None):
+def cached(response, election=None, elections=()):
+    """Tag the response with the election's key; a shared cache keeps it no later than the next stage change
+    (nominations opening or closing changes what the pages show, with no save to purge them)."""
     keys = [SURROGATE_KEY] + ([election.surrogate_key] if election else [])
+    now = timezone.now()
+    changes = [e.next_change(now) for e in ([election] if election else elections)]
+    if changes := [change for change in changes if change]:
+        cache_no_longer_than(response, (min(changes) - now).total_seconds())
     return add_surrogate_keys(response, *keys)
 
 
@@ -75,7 +81,7 @@ def election_list(request):
         (_("Nominations closed"), [e for e in elections if e.status(now) in ("closed", "voting", "finished")]),
     ]
     response = render(request, "nominations/election_list.html", {"groups": groups, "now": now})
-    return cached(response)
+    return cached(response, elections=elections)
 
 
 @require_GET

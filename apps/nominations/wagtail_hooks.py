@@ -3,11 +3,13 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from apps.nominations import admin_views
+from apps.nominations.forms import NominationAdminForm, NomineeAdminForm
 from apps.nominations.models import Acceptance, Election, ElectionKind, Nomination, Nominee, Review, can_review
 from apps.users.menu import AccountMenuItem
 
@@ -65,6 +67,7 @@ class NominationViewSet(SnippetViewSet):
     ordering = ["-created"]
     copy_view_enabled = False
     inspect_view_enabled = True
+    edit_handler = ObjectList(Nomination.panels, base_form_class=NominationAdminForm)
 
 
 class NomineeViewSet(SnippetViewSet):
@@ -76,6 +79,7 @@ class NomineeViewSet(SnippetViewSet):
     search_fields = ["name", "email"]
     search_backend_name = None
     copy_view_enabled = False
+    edit_handler = ObjectList(Nominee.panels, base_form_class=NomineeAdminForm)
 
 
 class ReviewQueueMenuItem(MenuItem):

@@ -9,7 +9,6 @@ import io
 import zipfile
 from pathlib import PurePosixPath
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -210,8 +209,6 @@ def contract_send(request, pk):
     if contract.status != Contract.Status.DRAFT:
         return refused(request, sponsorship, TransitionNotAllowed(contract, "sent"))
     documents = contracts.render_documents(contract, final=True)
-    pdf = documents["document"].read()
-    documents["document"].seek(0)
     try:
         with transaction.atomic():
             contract.send(**documents)
@@ -219,8 +216,7 @@ def contract_send(request, pk):
         return refused(request, sponsorship, error)
     context = {"sponsorship": sponsorship, "contract": contract,
                "review_url": services.absolute(reverse("sponsors_admin:review", args=[sponsorship.pk]))}  # fmt: skip
-    services.send_with_attachments("sponsors-contract-sent-to-psf", settings.SPONSORS_PSF_EMAIL, context,
-                                   [(f"{contracts.file_stem(contract)}.pdf", pdf, contracts.PDF_MIMETYPE)])  # fmt: skip
+    services.notify_contract_sent(contract, context)
     messages.success(request, _("Contract sent: it now awaits the sponsor's signature."))
     return redirect("sponsors_admin:review", sponsorship.pk)
 

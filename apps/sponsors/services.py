@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -13,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from apps.core.cache import bump_fragment_version, bump_generation, purge_surrogate_keys
 from apps.mailing.emails import send_templated_email
-from apps.mailing.models import EmailLog, EmailTemplate
+from apps.mailing.models import EmailTemplate
+from apps.sponsors import contracts
 from apps.sponsors.models import (
     SponsorBenefit,
     Sponsorship,
@@ -197,21 +197,11 @@ def notify_rejection(sponsorship):
                              reply_to=[settings.SPONSORS_PSF_EMAIL])  # fmt: skip
 
 
-def send_with_attachments(key, to, context, attachments):
-    """A database template sent now with files attached (the mail queue carries no files); logged like the rest."""
-    template = EmailTemplate.objects.active().filter(key=key).first()
-    if template is None:
-        logger.warning("Email template %s is missing or inactive; nothing sent.", key)
-        return False
-    subject, body = template.render(context)
-    recipients = [to] if isinstance(to, str) else list(to)
-    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    for name, content, mimetype in attachments:
-        message.attach(name, content, mimetype)
-    message.send()
-    EmailLog.objects.create(template_key=key, to=", ".join(recipients), subject=subject, body=body,
-                            status=EmailLog.Status.SENT)  # fmt: skip
-    return True
+def notify_contract_sent(contract, context):
+    """The final PDF to the PSF, attached from the contract's stored document (a resend attaches it again)."""
+    pdf = {"name": f"{contracts.file_stem(contract)}.pdf", "path": contract.document.name,
+           "mimetype": contracts.PDF_MIMETYPE}  # fmt: skip
+    send_templated_email("sponsors-contract-sent-to-psf", settings.SPONSORS_PSF_EMAIL, context, attachments=[pdf])
 
 
 # Notifications staff send to chosen contact types

@@ -9,8 +9,7 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from apps.mailing.emails import send_email, send_templated_email
-from apps.mailing.models import EmailTemplate
+from apps.mailing.emails import send_templated_email
 from apps.users.models import RESERVED_USERNAMES
 
 
@@ -20,14 +19,9 @@ def email_template_key(template_prefix):
     return f"{app}-{name}".replace("_", "-")
 
 
-def queue_allauth_mail(adapter, template_prefix, email, context):
-    """Render an allauth email now (from the database template when staff made one) and queue its delivery."""
-    key = email_template_key(template_prefix)
-    if EmailTemplate.objects.active().filter(key=key).exists():
-        return send_templated_email(key, [email], context)
-    # No database template: allauth's file templates, still delivered through the queue.
-    message = adapter.render_mail(template_prefix, email, context)
-    return send_email(message.to, message.subject, message.body, template_key=key)
+def queue_allauth_mail(template_prefix, email, context):
+    """Send an allauth email from its database template; a missing or inactive one is logged and sends nothing."""
+    return send_templated_email(email_template_key(template_prefix), [email], context)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -43,7 +37,7 @@ class AccountAdapter(DefaultAccountAdapter):
         user = full_context.get("user")
         if user is not None:
             full_context.setdefault("username", user.username)
-        queue_allauth_mail(self, template_prefix, email, full_context)
+        queue_allauth_mail(template_prefix, email, full_context)
 
     def clean_username(self, username, shallow=False):
         if username.lower() in RESERVED_USERNAMES or username.lower().startswith("deleted-"):

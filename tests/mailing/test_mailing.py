@@ -1,14 +1,24 @@
 """Database email templates: validation, preview, the send log, retries of failed SMTP sends, resend."""
 
+import ast
+from pathlib import Path
+
+import allauth
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.mail.backends.base import BaseEmailBackend
 from django.test import override_settings
 from django.urls import reverse
 
 from apps.mailing.emails import send_email, send_templated_email
 from apps.mailing.models import EmailLog, EmailTemplate
+from apps.users.adapters import email_template_key
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.django_db
 
@@ -161,14 +171,105 @@ def test_editors_read_the_log_but_cannot_edit_it(client, editor, template):
     assert log.to == "ada@example.com"
 
 
-def test_every_notification_has_a_valid_template():
+SENDERS = {"send_templated_email", "notify_owner", "notify_moderators", "_notify_both"}
+MAIL_FUNCTIONS = {"send_mail", "send_mass_mail", "mail_admins", "mail_managers", "EmailMessage",
+                  "EmailMultiAlternatives", "get_connection"}  # fmt: skip
+
+
+def app_modules():
+    for path in sorted((ROOT / "apps").rglob("*.py")):
+        if "migrations" not in path.parts:
+            yield path, ast.parse(path.read_text(), filename=str(path))
+
+
+def template_keys_sent_by_the_code():
+    """Every key passed to the senders, literally or through a module-level constant."""
+    keys = set()
+    for _path, tree in app_modules():
+        constants = {
+            target.id: node.value.value
+            for node in tree.body
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+            for target in node.targets
+            if isinstance(target, ast.Name) and isinstance(node.value.value, str)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and node.args:
+                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                first = node.args[0]
+                if name in SENDERS and isinstance(first, ast.Constant):
+                    keys.add(first.value)
+                elif name in SENDERS and isinstance(first, ast.Name) and first.id in constants:
+                    keys.add(constants[first.id])
+    return keys
+
+
+def allauth_template_keys():
+    """allauth's own emails: one key per ``<app>/email/<name>_subject.txt`` it ships."""
+    root = Path(allauth.__file__).parent / "templates"
+    return {email_template_key(str(path.relative_to(root)).removesuffix("_subject.txt"))
+            for path in root.glob("*/email/*_subject.txt")}  # fmt: skip
+
+
+def test_every_email_the_code_sends_has_a_valid_database_template():
     keys = set(EmailTemplate.objects.values_list("key", flat=True))
-    expected = {
-        "jobs-submitted", "jobs-approved", "jobs-rejected", "events-submitted", "events-approved",
-        "account-email-confirmation-signup", "account-password-reset-key", "account-email-changed",
-        "mfa-totp-activated", "membership-welcome", "nominations-received", "nominations-approved",
-        "nominations-to-review",
-    }  # fmt: skip
-    assert expected <= keys
+    sent = template_keys_sent_by_the_code()
+    assert len(sent) >= 30  # the scan finds the site's senders (jobs, events, users, sponsors, nominations …)
+    assert {"jobs-approved", "events-reminder", "membership-welcome", "sponsors-contract-sent-to-psf",
+            "nominations-received", "nominations-approved", "successstories-published"} <= sent  # fmt: skip
+    assert sent - keys == set()
+    allauth_keys = allauth_template_keys()
+    assert {"account-password-reset-key", "mfa-totp-activated", "socialaccount-account-connected"} <= allauth_keys
+    assert allauth_keys - keys == set()
     for template in EmailTemplate.objects.all():
         assert template.syntax_errors() == {}, template.key
+
+
+def test_no_app_sends_mail_around_the_mailing_app():
+    """Only apps/mailing builds or sends messages; everything else goes through its templates and log."""
+    offenders = []
+    for path, tree in app_modules():
+        if path.parent.name == "mailing":
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module in ("django.core.mail", "wagtail.admin.mail"):
+                offenders += [f"{path.relative_to(ROOT)}: {alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import) and any(a.name.startswith("django.core.mail") for a in node.names):
+                offenders.append(f"{path.relative_to(ROOT)}: import django.core.mail")
+            elif isinstance(node, ast.Attribute) and node.attr in MAIL_FUNCTIONS and node.attr != "get_connection":
+                offenders.append(f"{path.relative_to(ROOT)}: .{node.attr}")
+    assert offenders == []
+
+
+def test_attachments_are_sent_from_storage_logged_and_resent(client, superuser, template):
+    path = default_storage.save("mail-tests/contract.pdf", ContentFile(b"%PDF-1.7 contract"))
+    attachment = {"name": "contract.pdf", "path": path, "mimetype": "application/pdf"}
+    try:
+        with override_settings(MAILERS=BROKEN_SMTP):
+            send_templated_email("greeting", ["ada@example.com"], {"name": "Ada"}, attachments=[attachment])
+        log = EmailLog.objects.get()
+        assert log.status == "failed" and log.attachments == [attachment]
+        client.force_login(superuser)
+        client.post(reverse("mailing_admin:resend", args=[log.pk]))
+        log.refresh_from_db()
+        assert log.status == "sent"
+        assert mail.outbox[0].attachments == [("contract.pdf", b"%PDF-1.7 contract", "application/pdf")]
+    finally:
+        default_storage.delete(path)
+
+
+def test_an_inactive_account_template_sends_nothing(client, user):
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    EmailTemplate.objects.filter(key="account-password-reset-key").update(is_active=False)
+    response = client.post(reverse("account_reset_password"), {"email": user.email})
+    assert response.status_code == 302
+    assert mail.outbox == []  # no file template stands in for the one staff switched off
+    log = EmailLog.objects.get(template_key="account-password-reset-key")
+    assert log.status == "skipped" and "inactive" in log.error
+
+
+def test_account_emails_come_from_the_database_template(client, user):
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    EmailTemplate.objects.filter(key="account-password-reset-key").update(subject="Staff wrote this subject")
+    client.post(reverse("account_reset_password"), {"email": user.email})
+    assert [m.subject for m in mail.outbox] == ["Staff wrote this subject"]

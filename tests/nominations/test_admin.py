@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from apps.nominations.models import Review
+from apps.nominations.models import Nomination, Nominee, Review
 from tests.nominations.conftest import make_nomination
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +75,35 @@ def test_editing_a_nomination_purges_the_election(open_election, nominator):
         nomination.statement = "Changed"
         nomination.save()
     purge.assert_called_once_with("nominations", f"election-{open_election.pk}")
+
+
+def test_staff_add_a_nomination_in_the_admin_for_an_election(client, superuser, open_election):
+    client.force_login(superuser)
+    url = reverse("wagtailsnippets_nominations_nomination:add")
+    fields = {"name": "Grace Admin", "email": "Grace@Example.com", "statement": "Added by staff.",
+              "coc_acknowledged": "on"}  # fmt: skip
+    response = client.post(url, fields)
+    assert response.status_code == 200 and "This field is required" in response.content.decode()
+    assert not Nomination.objects.exists()
+
+    assert client.post(url, {**fields, "election": open_election.pk}).status_code == 302
+    nomination = Nomination.objects.get()
+    assert nomination.email == "grace@example.com"
+    assert (nomination.nominee.election, nomination.nominee.email) == (open_election, "grace@example.com")
+
+
+def test_a_nominee_address_or_slug_taken_in_the_election_is_refused(client, superuser, open_election, nominator):
+    first = make_nomination(open_election, nominator).nominee
+    second = make_nomination(open_election, nominator, email="bob@example.com", name="Bob Second").nominee
+    client.force_login(superuser)
+    url = reverse("wagtailsnippets_nominations_nominee:edit", args=[second.pk])
+    for change in ({"email": "CANDIDATE@example.com"}, {"slug": first.slug}):
+        fields = {"name": second.name, "email": second.email, "slug": second.slug, **change}
+        response = client.post(url, fields)
+        assert response.status_code == 200
+        assert "already exists" in response.content.decode()
+        second.refresh_from_db()
+        assert (second.email, second.slug) == ("bob@example.com", "bob-second")
+    response = client.post(reverse("wagtailsnippets_nominations_nominee:add"),
+                           {"name": "No Election", "email": "x@example.com", "slug": "x"})  # fmt: skip
+    assert response.status_code == 200 and Nominee.objects.count() == 2

@@ -1,11 +1,16 @@
 """Who sees a nomination and a nominee: public only once accepted, approved and closed; before that only
 staff, the nominator and the nominee."""
 
+import re
+from datetime import timedelta
+
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from apps.nominations.models import Nomination
+from apps.nominations.models import Election, Nomination
 from tests.nominations.conftest import close, make_nomination
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +150,14 @@ def test_anonymous_election_pages_are_cached_with_the_election_key(client, open_
     response = client.get(open_election.get_absolute_url())
     assert "s-maxage" in response["Cache-Control"]
     assert f"election-{open_election.pk}" in response["Surrogate-Key"].split()
+
+
+def test_shared_caches_keep_election_pages_no_later_than_the_window_closes(client, open_election, closed_election):
+    """Closing the window publishes the nominees with no save to purge the cache: the pages expire by then."""
+    Election.objects.filter(pk=open_election.pk).update(nominations_close_at=timezone.now() + timedelta(seconds=90))
+    for url in (open_election.get_absolute_url(), open_election.nominees_url(), "/nominations/elections/"):
+        cache_control = client.get(url)["Cache-Control"]
+        s_maxage = int(re.search(r"s-maxage=(\d+)", cache_control).group(1))
+        assert 0 < s_maxage <= 90 and "stale-while-revalidate=0" in cache_control, url
+    long_closed = client.get(closed_election.get_absolute_url())["Cache-Control"]
+    assert f"s-maxage={settings.CACHE_S_MAXAGE}" in long_closed

@@ -5,9 +5,13 @@ import zipfile
 
 import pytest
 from django.core import mail
+from django.test import override_settings
 from django.urls import reverse
 
+from apps.mailing.emails import resend
+from apps.mailing.models import EmailLog
 from apps.sponsors.models import Contract, FeatureKind, SponsorAsset, Sponsorship, SponsorshipBenefit
+from tests.mailing.test_mailing import BROKEN_SMTP
 from tests.sponsors.factories import BenefitFactory, ContactFactory, pdf_upload, sponsorship_with_benefits
 
 pytestmark = pytest.mark.django_db
@@ -133,6 +137,20 @@ def test_contract_send_execute(staff, applied):
     applied.refresh_from_db()
     assert applied.status == "finalized" and applied.locked
     assert staff.post(url("contract_nullify", contract.pk)).status_code == 400
+
+
+def test_contract_sent_while_the_mail_server_is_down_is_logged_for_resend(staff, applied):
+    staff.post(url("approve", applied.pk), APPROVAL)
+    contract = Contract.objects.get()
+    with override_settings(MAILERS=BROKEN_SMTP):
+        assert staff.post(url("contract_send", contract.pk)).status_code == 302
+    contract.refresh_from_db()
+    assert contract.status == Contract.Status.AWAITING_SIGNATURE
+    log = EmailLog.objects.get(template_key="sponsors-contract-sent-to-psf")
+    assert log.status == "failed" and log.attachments[0]["path"] == contract.document.name
+    resend(log)
+    sent = next(m for m in mail.outbox if m.subject.startswith("Contract sent for signature"))
+    assert sent.attachments[0][1].startswith(b"%PDF-")
 
 
 def test_contract_send_from_wrong_state(staff, applied):
