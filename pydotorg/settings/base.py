@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "apps.core.middleware.PublicSiteCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "apps.core.middleware.RedisUnreachableMiddleware",
 ]
 
 ROOT_URLCONF = "pydotorg.urls"
