@@ -155,6 +155,18 @@ def test_mail_enqueued_in_a_transaction_goes_to_the_queue_after_commit(rq_queue,
     assert rq_queue.count("mail") == 1
 
 
+def test_a_resent_email_goes_to_the_queue_after_commit(rq_queue, django_capture_on_commit_callbacks):
+    from apps.mailing.emails import resend
+
+    log = EmailLog.objects.create(
+        to="guido@example.com", subject="Welcome", body="Hello", status=EmailLog.Status.FAILED
+    )
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        resend(log)
+        assert rq_queue.count("mail") == 0
+    assert rq_queue.count("mail") == 1
+
+
 def test_jobs_carry_the_retry_policy(rq_queue):
     result = send_email("guido@example.com", "Welcome", "Hello")
     job = django_rq.get_queue("mail").fetch_job(result.id)
