@@ -6,6 +6,7 @@ Benchmarks print numbers; they are not tests. They use their own PostgreSQL data
 
 import os
 import re
+import secrets
 import shutil
 import signal
 import subprocess
@@ -19,7 +20,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 BENCH_ENV = {
     "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pydotorg_bench"),
     "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6"),
-    "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    # A fresh key per run: production settings accept no key that is in the repository.
+    "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
     "SECURE_SSL_REDIRECT": "false",
     "DEBUG": "false",

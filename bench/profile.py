@@ -8,6 +8,7 @@ Each path is requested a few times to warm per-process caches, as a running site
 
 import argparse
 import os
+import secrets
 import sys
 import time
 from pathlib import Path
@@ -31,7 +32,7 @@ def main():
     parser.add_argument("--profile", help="print a pyinstrument profile of this path")
     args = parser.parse_args()
 
-    os.environ.setdefault("SECRET_KEY", "profile-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
     os.environ["SECURE_SSL_REDIRECT"] = "false"
     os.environ["DJANGO_SETTINGS_MODULE"] = "pydotorg.settings.production"

@@ -10,6 +10,7 @@ site with gunicorn on 127.0.0.1 and runs ``wrk -t2 -c8 -d10s`` against the publi
 
 import os
 import re
+import secrets
 import shutil
 import signal
 import subprocess
@@ -21,7 +22,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pydotorg.settings.production")
-os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
+os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pydotorg_bench_users")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")

@@ -7,7 +7,8 @@ from the database), writes and deletes do nothing. After a failure it stops tryi
 ``RETRY_AFTER`` seconds, so a down Redis costs one short timeout every few seconds per process
 rather than one per cache call. ``/_health`` calls ``ping()``, which always tries and raises.
 
-While Redis is down allauth's rate limits cannot count attempts, so they let requests through;
+While Redis is down allauth's rate limits cannot count attempts, so they let requests through (and a
+two-factor code could be replayed within its 30 seconds);
 ``/_health`` answers 503 for the whole outage so operators are alerted (docs/operations.md).
 """
 
@@ -98,7 +99,9 @@ class FaultTolerantRedisCache(RedisCache):
     def get(self, key, default=None, version=None):
         return super().get(key, default, version)
 
-    @_fallback(False)
+    # An empty cache stores what is added: answering False would fail every lock taken with add()
+    # (allauth's rate limits turn that into a 429 on every sign-in, sign-up and password reset).
+    @_fallback(True)
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return super().add(key, value, timeout, version)
 

@@ -1,5 +1,7 @@
+import logging
+
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.utils.csp import CSP
 
@@ -47,6 +49,30 @@ def bad_request(request, message):
 
     content = loader.get_template("400.html").render({"message": message})
     return HttpResponseBadRequest(content)
+
+
+class RedisUnreachableMiddleware:
+    """Pages served from the database survive a Redis outage (the cache treats errors as misses, tasks run
+    inline); what exists only in Redis (the queue dashboard) answers a clear 503 instead of a server error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.template import loader
+        from redis.exceptions import ConnectionError as RedisConnectionError
+        from redis.exceptions import TimeoutError as RedisTimeoutError
+
+        if not isinstance(exception, RedisConnectionError | RedisTimeoutError):
+            return None
+        logging.getLogger(__name__).warning("Redis unreachable on %s: %s", request.path, exception)
+        message = "The task queue is unreachable right now. Please try again in a few minutes."
+        response = HttpResponse(loader.get_template("503.html").render({"message": message}), status=503)
+        response["Retry-After"] = "60"
+        return response
 
 
 class CachePolicyMiddleware:

@@ -44,7 +44,7 @@ def _check_queue():
         return {"mode": "inline"}
     django_rq.get_connection("default").ping()
     now = datetime.datetime.now(datetime.UTC)
-    report, problems = {}, []
+    report, problems, warnings = {}, [], []
     for name in settings.RQ_QUEUE_NAMES:
         queue = django_rq.get_queue(name)
         queued = queue.count
@@ -60,16 +60,21 @@ def _check_queue():
             problems.append(f"{name}: {queued} job(s) waiting and no worker")
         elif oldest is not None and oldest > settings.HEALTH_QUEUE_MAX_WAIT:
             problems.append(f"{name}: oldest job waiting {oldest:.0f}s")
+        elif not workers:
+            warnings.append(f"{name}: no worker")
     detail = {"mode": "rq", "queued": {name: queue["queued"] for name, queue in report.items()}, "queues": report}
     if problems:
         raise QueueNotWorked("; ".join(problems), detail)
+    if warnings:  # nothing is late yet, but the next job will be: a monitor alerts on "degraded"
+        detail["warning"] = "; ".join(warnings)
     return detail
 
 
 @never_cache
 @require_GET
 def health(request):
-    """Report database, cache and queue state; 503 when any dependency is down."""
+    """Report database, cache and queue state; 503 when any dependency is down, "degraded" (still 200, so
+    load balancers keep the node) when a queue has no worker but no job waits yet."""
     checks = {"database": _check_database, "cache": _check_cache, "queue": _check_queue}
     report, healthy = {}, True
     for name, check in checks.items():
@@ -81,9 +86,8 @@ def health(request):
             healthy = False
             report[name] = {"ok": False, "error": f"{type(error).__name__}: {error}", **getattr(error, "detail", {})}
         report[name]["ms"] = round((time.monotonic() - started) * 1000, 1)
-    return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", "checks": report}, status=200 if healthy else 503
-    )
+    status = "unavailable" if not healthy else "degraded" if any("warning" in r for r in report.values()) else "ok"
+    return JsonResponse({"status": status, "checks": report}, status=200 if healthy else 503)
 
 
 @require_GET

@@ -318,6 +318,10 @@ class ReleasePage(BasePage):
     def save(self, *args, **kwargs):
         self.derive_from_version()
         with transaction.atomic():
+            if self.pk and "files" in getattr(self, "_cluster_related_objects", {}):
+                # The file rows are written back one by one: lift the stored buttons first, so moving the
+                # button from one file to another of the same OS never meets the one-button constraint.
+                ReleaseFile.objects.filter(release_id=self.pk, download_button=True).update(download_button=False)
             super().save(*args, **kwargs)
             # Publishing saves the whole page live; saving a draft or scheduling only writes a revision
             # (``update_fields``) or keeps the page offline, and must not touch the live site's latest release.

@@ -88,13 +88,30 @@ def query_parameters(resource, version):
     return parameters
 
 
+# What a write may send: the item's fields but its address; related objects by id or address.
+RELATED = {"type": ["string", "integer"]}
+WRITE_REQUIRED = {"os": ["name"], "release": ["name"], "release_file": ["name", "os", "release", "url"]}
+
+
+def write_body(resource, verb):
+    properties = {
+        field: RELATED if field in ("os", "release") else schema
+        for field, schema in ITEMS[resource].items()
+        if field != "resource_uri"
+    }
+    body = {"type": "object", "properties": properties}
+    if verb in ("create", "replace"):
+        body["required"] = WRITE_REQUIRED[resource]
+    return {"content": {"application/json": {"schema": body}}}
+
+
 def write_operation(version, name, verb, success):
     """Writes: release managers only (Authorization header); described so clients see what to send."""
     return {
         "operationId": f"v{version}_{name}_{verb}",
         "summary": f"{verb.capitalize()} (release managers)",
         "security": [{"apiKey" if version == 1 else "token": []}],
-        "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}} if verb != "delete" else None,
+        "requestBody": write_body(name, verb) if verb in ("create", "replace", "update") else None,
         "responses": {
             success: {"description": "Done"},
             "400": json_response("Invalid data; nothing changed", error_schema(version)),

@@ -70,8 +70,8 @@ def resend(log):
     """Queue a failed email again with the same recipients and content; the same log row records the outcome."""
     log.status, log.error = EmailLog.Status.QUEUED, ""
     log.save(update_fields=["status", "error"])
-    return deliver_email.enqueue(log.recipients, log.subject, log.body, log.template_key, log.reply_to, log_id=log.pk,
-                                 attachments=log.attachments)  # fmt: skip
+    return enqueue(deliver_email, log.recipients, log.subject, log.body, log.template_key, log.reply_to,
+                   log_id=log.pk, attachments=log.attachments)  # fmt: skip
 
 
 def attach_files(message, attachments):

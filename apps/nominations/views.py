@@ -272,7 +272,10 @@ def my_nominations(request):
 
 def preview_rate_limited(request):
     """At most NOMINATIONS_PREVIEWS_PER_MINUTE previews per account (or address, signed out) a minute."""
-    who = f"user-{request.user.pk}" if request.user.is_authenticated else f"ip-{request.META.get('REMOTE_ADDR', '')}"
+    from allauth.account.adapter import get_adapter
+
+    # The client's address as allauth reads it behind the proxies (ALLAUTH_TRUSTED_PROXY_COUNT).
+    who = f"user-{request.user.pk}" if request.user.is_authenticated else f"ip-{get_adapter().get_client_ip(request)}"
     key = f"nominations:preview:{who}:{int(timezone.now().timestamp() // 60)}"
     cache.add(key, 0, 90)
     try:

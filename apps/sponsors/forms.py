@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -34,11 +35,22 @@ class BenefitSelectionForm(forms.Form):
         return data
 
 
+# What applicants type: a brief public description, and text assets whose benefit sets no length of its own.
+DESCRIPTION_MAX_LENGTH = 2000
+TEXT_ASSET_MAX_LENGTH = 10_000
+
+
 class SponsorForm(forms.ModelForm):
     class Meta:
         model = Sponsor
         fields = SPONSOR_FIELDS
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3, "maxlength": DESCRIPTION_MAX_LENGTH})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        description = self.fields["description"]
+        description.max_length = DESCRIPTION_MAX_LENGTH
+        description.validators.append(MaxLengthValidator(DESCRIPTION_MAX_LENGTH))
 
 
 class ContactForm(forms.ModelForm):
@@ -88,7 +100,7 @@ class AssetForm(forms.Form):
                 self.fields[name] = forms.FileField(**common)
             elif feature.kind == FeatureKind.REQUIRED_TEXT:
                 self.fields[name] = forms.CharField(
-                    widget=forms.Textarea(attrs={"rows": 4}), max_length=feature.max_length,
+                    widget=forms.Textarea(attrs={"rows": 4}), max_length=feature.max_length or TEXT_ASSET_MAX_LENGTH,
                     initial=current.text if current else "", **common,
                 )  # fmt: skip
             elif feature.kind == FeatureKind.REQUIRED_RESPONSE:

@@ -14,10 +14,13 @@ ALWAYS_ALLOWED = ("/admin/logout/",)
 # allauth's rate limits: every one of them sends the visitor to allauth's sign-in instead.
 ADMIN_LOGIN_PATHS = ("/admin/login/", "/django-admin/login/")
 FRONTEND_LOGIN_PATHS = ("/_util/login/",)
+# Wagtail's own password reset sends mail without allauth's rate limits: allauth's reset does the same job.
+ADMIN_PASSWORD_RESET_PREFIX = "/admin/password_reset/"  # noqa: S105 - a URL, not a secret
 
 
 def has_admin_access(user):
-    return user.is_superuser or (user.is_staff and user.has_perm("wagtailadmin.access_admin"))
+    """Wagtail opens its admin to anyone with ``access_admin`` (a group grants it), staff flag or not."""
+    return user.is_superuser or user.has_perm("wagtailadmin.access_admin")
 
 
 class StaffMFARequiredMiddleware:
@@ -33,6 +36,8 @@ class StaffMFARequiredMiddleware:
             if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
                 next_url = fallback
             return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+        if request.path.startswith(ADMIN_PASSWORD_RESET_PREFIX):
+            return redirect("account_reset_password")
         user = getattr(request, "user", None)
         if (
             request.path.startswith("/admin/")
@@ -76,19 +81,21 @@ class SuperuserOnlyPathsMiddleware:
         return self.get_response(request)
 
 
-PAGE_PASSWORD_PREFIX = "/_util/authenticate_with_password/"  # noqa: S105 - a URL, not a secret
+# Wagtail's password forms for private pages and private documents; the restriction's id follows.
+PAGE_PASSWORD_PREFIXES = ("/_util/authenticate_with_password/", "/documents/authenticate_with_password/")
 
 
 class PagePasswordRateLimitMiddleware:
-    """Password-protected pages: guesses are rate limited per client address and per page
-    (``ACCOUNT_RATE_LIMITS["page_password"]``), like allauth's sign-in."""
+    """Password-protected pages and documents: guesses are rate limited per client address and per
+    restriction (``ACCOUNT_RATE_LIMITS["page_password"]``), like allauth's sign-in."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and request.path.startswith(PAGE_PASSWORD_PREFIX):
-            key = request.path.removeprefix(PAGE_PASSWORD_PREFIX).split("/", 1)[0]
+        prefix = next((prefix for prefix in PAGE_PASSWORD_PREFIXES if request.path.startswith(prefix)), None)
+        if request.method == "POST" and prefix is not None:
+            key = prefix + request.path.removeprefix(prefix).split("/", 1)[0]
             refused = ratelimit.consume_or_429(request, action="page_password", key=key)
             if refused is not None:
                 return refused

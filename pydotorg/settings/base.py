@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "apps.core.middleware.PublicSiteCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "apps.core.middleware.RedisUnreachableMiddleware",
 ]
 
 ROOT_URLCONF = "pydotorg.urls"
@@ -339,7 +340,7 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
-    # Wagtail's password-protected pages (apps.users.middleware.PagePasswordRateLimitMiddleware).
+    # Wagtail's password-protected pages and documents (apps.users.middleware.PagePasswordRateLimitMiddleware).
     "page_password": "10/m/ip,20/10m/key",
 }
 ACCOUNT_USERNAME_MIN_LENGTH = 2
@@ -355,7 +356,6 @@ MIDDLEWARE += [
     "apps.users.middleware.SuperuserOnlyPathsMiddleware",
     "apps.users.middleware.PagePasswordRateLimitMiddleware",
 ]
-MIDDLEWARE += ["apps.users.middleware.StaffMFARequiredMiddleware", "apps.users.middleware.SuperuserOnlyPathsMiddleware"]
 # Page serving: the Site and the page route come from process memory (apps.core.routing).
 MIDDLEWARE += ["apps.core.routing.SiteRouteMiddleware"]
 WAGTAILADMIN_LOGIN_URL = "account_login"

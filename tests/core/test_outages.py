@@ -52,6 +52,38 @@ def test_every_kind_of_page_renders_without_redis(client, home_page, superuser, 
     assert client.get("/admin/pages/").status_code == 200
 
 
+def test_the_queue_dashboard_says_the_queue_is_unreachable(client, superuser, redis_down):
+    client.force_login(superuser)
+    for path in ("/django-rq/", "/django-admin/django_rq/dashboard/"):
+        response = client.get(path)
+        assert response.status_code == 503, path
+        assert "The task queue is unreachable right now" in response.content.decode()
+
+
+@pytest.fixture
+def rate_limited():
+    from pydotorg.settings import base
+
+    with override_settings(ACCOUNT_RATE_LIMITS=base.ACCOUNT_RATE_LIMITS):
+        yield
+
+
+def test_sign_in_sign_up_and_password_reset_work_without_redis(client, home_page, redis_down, rate_limited):
+    from tests.users.factories import PASSWORD, verified_user
+
+    user = verified_user(username="brian", email="brian@example.com", password=PASSWORD)
+    response = client.post("/accounts/login/", {"login": "brian", "password": PASSWORD})
+    assert response.status_code == 302 and client.session["_auth_user_id"] == str(user.pk)
+    client.logout()
+    response = client.post("/accounts/password/reset/", {"email": "brian@example.com"})
+    assert (response.status_code, response["Location"]) == (302, "/accounts/password/reset/done/")
+    data = {"username": "newcomer", "email": "newcomer@example.com", "password1": "Monty-42-spam!",
+            "password2": "Monty-42-spam!"}  # fmt: skip
+    response = client.post("/accounts/signup/", data)
+    assert (response.status_code, response["Location"]) == (302, "/accounts/confirm-email/")
+    assert sorted(message.to[0] for message in mail.outbox) == ["brian@example.com", "newcomer@example.com"]
+
+
 def test_health_is_503_and_names_the_cache_when_redis_is_down(client, redis_down):
     response = client.get("/_health")
     assert response.status_code == 503
@@ -119,6 +151,18 @@ def test_work_enqueued_in_a_rolled_back_transaction_never_runs(db):
 def test_mail_enqueued_in_a_transaction_goes_to_the_queue_after_commit(rq_queue, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         send_email("guido@example.com", "Welcome", "Hello")
+        assert rq_queue.count("mail") == 0
+    assert rq_queue.count("mail") == 1
+
+
+def test_a_resent_email_goes_to_the_queue_after_commit(rq_queue, django_capture_on_commit_callbacks):
+    from apps.mailing.emails import resend
+
+    log = EmailLog.objects.create(
+        to="guido@example.com", subject="Welcome", body="Hello", status=EmailLog.Status.FAILED
+    )
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        resend(log)
         assert rq_queue.count("mail") == 0
     assert rq_queue.count("mail") == 1
 

@@ -208,3 +208,31 @@ def test_two_download_buttons_for_one_os_is_a_form_error_on_the_file_rows(admin_
     assert response.status_code == 200
     assert "Only one file per operating system can be its download button (Source code)" in response.content.decode()
     assert not ReleasePage.objects.filter(version_number="3.14.3").exists()
+
+
+@pytest.mark.parametrize("button_row", [0, 1])
+def test_moving_the_download_button_between_files_of_one_os_saves(admin_client, downloads_index, button_row):
+    add = reverse("wagtailadmin_pages:add", args=("downloads", "releasepage", downloads_index.pk))
+    data = release_form(downloads_index, gpg_signature_file="")
+    second = {
+        "name": "Gzipped source tarball", "slug": "3143-tgz", "os": "3", "filesize": "24000000",
+        "url": "https://www.python.org/ftp/python/3.14.3/Python-3.14.3.tgz",
+    }  # fmt: skip
+    data.update({f"files-1-{key}": value for key, value in second.items()})
+    data.update({"files-1-id": "", "files-1-ORDER": "2", "files-1-DELETE": "", "files-TOTAL_FORMS": "2"})
+    response = admin_client.post(add, data)
+    assert response.status_code == 302, response.context["form"].formsets["files"].errors
+    release = ReleasePage.objects.get(version_number="3.14.3")
+    xz, tgz = release.files.get(name__startswith="XZ"), release.files.get(name__startswith="Gzipped")
+    assert xz.download_button and not tgz.download_button
+    # Edit: the button moves from the XZ row to the TGZ row, with the rows in either order.
+    data.update({"files-0-id": str(xz.pk), "files-1-id": str(tgz.pk), "files-INITIAL_FORMS": "2"})
+    data["files-0-download_button"] = ""
+    data["files-1-download_button"] = "on"
+    if button_row == 1:
+        data.update({"files-0-ORDER": "2", "files-1-ORDER": "1"})
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[release.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    xz.refresh_from_db()
+    tgz.refresh_from_db()
+    assert tgz.download_button and not xz.download_button

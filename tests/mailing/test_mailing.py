@@ -166,7 +166,7 @@ def test_editors_read_the_log_but_cannot_edit_it(client, editor, template):
     for url in (reverse("wagtailsnippets_mailing_emaillog:add"),
                 reverse("wagtailsnippets_mailing_emaillog:edit", args=[log.pk])):  # fmt: skip
         response = client.post(url, {"to": "evil@example.com", "status": "sent"})
-        assert response.status_code in (302, 403) and response.get("Location", "/admin/") == "/admin/"
+        assert (response.status_code, response["Location"]) == (302, "/admin/")  # Wagtail's permission denied
     log.refresh_from_db()
     assert log.to == "ada@example.com"
 

@@ -35,5 +35,14 @@ def test_preview_is_rate_limited(client, nominator):
     assert statuses == [200, 200, 200, 429, 429]
 
 
+@override_settings(NOMINATIONS_PREVIEWS_PER_MINUTE=3, ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_anonymous_previews_behind_the_proxy_are_counted_per_client(client, db):
+    def preview_from(address):
+        return client.post(URL, {"statement": "x"}, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=address).status_code
+
+    assert [preview_from("203.0.113.7") for _ in range(4)] == [200, 200, 200, 429]
+    assert preview_from("198.51.100.23") == 200
+
+
 def test_preview_url_name():
     assert reverse("nominations:statement_preview") == URL

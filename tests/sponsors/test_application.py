@@ -108,6 +108,15 @@ def test_submit_creates_sponsorship_with_snapshot_and_emails(
     assert client.session.get("sponsorship_selection") is None
 
 
+def test_a_description_over_the_limit_is_a_form_error_and_saves_nothing(client, user, program, home_page):
+    client.force_login(user)
+    choose(client, program.gold, [program.logo])
+    response = client.post(NEW, sponsor_data(**{"sponsor-description": "x" * 100_000}))
+    assert response.status_code == 400  # the form again, with its errors
+    assert "Ensure this value has at most 2000 characters" in response.content.decode()
+    assert not Sponsor.objects.exists() and not Sponsorship.objects.exists()
+
+
 def test_existing_sponsor_can_apply_again(client, user, program, home_page):
     contact = ContactFactory(user=user)
     client.force_login(user)

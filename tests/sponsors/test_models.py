@@ -277,3 +277,13 @@ def test_push_benefit_changes_to_open_sponsorships(applied):
     assert held.name == "Logo on python.org, larger"
     assert held.features.filter(kind=FeatureKind.EMAIL_TARGETABLE).exists()
     assert finalized.benefits.get().name == "Logo on python.org"
+
+
+def test_a_text_asset_without_a_length_of_its_own_is_still_bounded():
+    from apps.sponsors.forms import TEXT_ASSET_MAX_LENGTH, AssetForm
+
+    feature = FeatureConfigFactory(benefit=BenefitFactory(), kind=FeatureKind.REQUIRED_TEXT, internal_name="blurb",
+                                   label="Blurb", related_to="sponsorship", publisher="", logo_place="")  # fmt: skip
+    form = AssetForm({"blurb": "x" * 100_000}, features=[feature], assets={})
+    assert not form.is_valid()
+    assert f"at most {TEXT_ASSET_MAX_LENGTH:,}".replace(",", "") in form.errors["blurb"][0].replace(",", "")

@@ -5,7 +5,7 @@ import importlib
 import pytest
 from django.core import mail
 from django.test import override_settings
-from wagtail.models import PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from tests.users.factories import PASSWORD, verified_user
 
@@ -61,6 +61,27 @@ def test_password_protected_page_guesses_are_rate_limited(client, home_page, rat
     assert statuses[:10] == [200] * 10  # the form again, with its error
     assert statuses[10:] == [429, 429]
     assert "Too many attempts" in client.post(url, {"password": "swordfish", "return_url": "/"}).content.decode()
+
+
+def test_password_protected_document_guesses_are_rate_limited(client, home_page, rate_limited):
+    restriction = CollectionViewRestriction.objects.create(
+        collection=Collection.get_first_root_node(),
+        restriction_type=CollectionViewRestriction.PASSWORD,
+        password="swordfish",
+    )
+    url = f"/documents/authenticate_with_password/{restriction.pk}/"
+    statuses = [client.post(url, {"password": "wrong", "return_url": "/"}).status_code for _ in range(12)]
+    assert statuses[:10] == [200] * 10
+    assert statuses[10:] == [429, 429]
+    assert "Too many attempts" in client.post(url, {"password": "swordfish", "return_url": "/"}).content.decode()
+
+
+def test_wagtail_admin_password_reset_goes_to_allauths_rate_limited_one(client, home_page):
+    verified_user(username="editor", email="editor@example.com", is_staff=True)
+    response = client.post("/admin/password_reset/", {"email": "editor@example.com"})
+    assert (response.status_code, response["Location"]) == (302, "/accounts/password/reset/")
+    assert mail.outbox == []
+    assert client.get("/admin/password_reset/confirm/MQ/set-password/")["Location"] == "/accounts/password/reset/"
 
 
 def test_production_trusts_one_proxy_for_client_addresses(production_settings):

@@ -50,6 +50,16 @@ def test_staff_activate_totp_then_reach_the_admin(client, home_page, staff_edito
 
 
 @override_settings(REQUIRE_STAFF_MFA=True)
+def test_group_members_with_admin_access_need_two_factor_without_the_staff_flag(client, home_page, editor):
+    # Wagtail opens its admin to anyone whose group grants "access admin"; the staff flag is not needed.
+    editor.is_staff = False
+    editor.save()
+    client.force_login(editor)
+    response = client.get("/admin/pages/")
+    assert (response.status_code, response["Location"]) == (302, "/accounts/2fa/totp/activate/")
+
+
+@override_settings(REQUIRE_STAFF_MFA=True)
 def test_regular_users_are_not_asked_for_two_factor(client, home_page, member_user):
     client.force_login(member_user)
     assert client.get("/users/edit/").status_code == 200
