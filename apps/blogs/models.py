@@ -13,11 +13,11 @@ from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 
 from apps.core.markup import sanitize_html
-from apps.core.models import BasePage
+from apps.core.models import BasePage, RoutableBasePage
 
 SURROGATE_KEY = "blogs"
 # The homepage news section and the News menu panel are cached under this key's generation.
@@ -146,7 +146,7 @@ class RelatedBlog(models.Model):
         return self.name
 
 
-class BlogIndexPage(RoutablePageMixin, BasePage):
+class BlogIndexPage(RoutableBasePage):
     """/blogs/: the featured or newest entry first, then the others by date, filterable by feed."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

@@ -151,3 +151,11 @@ def test_tree_rules(home_page, blog_index):
     assert BlogIndexPage.allowed_parent_page_models() == [HomePage]
     assert BlogIndexPage.allowed_subpage_models() == []
     assert Page.objects.get(url_path__endswith="/blogs/").specific_class is BlogIndexPage
+
+
+def test_news_lists_are_purged_when_the_feed_job_adds_entries(client, blog_index, psf_feed):
+    """/blogs/ and its RSS carry the "blogs" key the feed job purges, so the CDN never keeps old news."""
+    BlogEntryFactory(feed=psf_feed)
+    for url in ("/blogs/", "/blogs/?feed=psf-news", "/blogs/feed/"):
+        keys = client.get(url)["Surrogate-Key"].split()
+        assert {"blogs", "pages", f"page-{blog_index.pk}"} <= set(keys), url
