@@ -65,7 +65,9 @@ class Banner(models.Model):
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = _("The end must come after the start.")
-        if self.link_url and not self.link_url.startswith(("/", "https://", "http://")):
+        if self.link_url and (
+            not self.link_url.startswith(("/", "https://", "http://")) or self.link_url.startswith("//")
+        ):
             errors["link_url"] = _("Use a site path such as /psf/ or an http(s) address.")
         bad = [prefix for prefix in self.prefixes if not prefix.startswith("/")]
         if bad:

@@ -13,12 +13,15 @@ class LatestEntriesFeed(Feed):
     title = "Python.org news"
     description = "The latest news from the Python blogs: Python Insider, the PSF and more."
 
-    def __init__(self, link="/blogs/"):
+    def __init__(self, link="/blogs/", entries=None, name=""):
         super().__init__()
         self.link = link
+        self.entries = BlogEntry.objects.newest() if entries is None else entries
+        if name:  # one blog or one aggregate of blogs
+            self.title = f"Python.org news: {name}"
 
     def items(self):
-        return BlogEntry.objects.newest()[:FEED_LENGTH]
+        return self.entries[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

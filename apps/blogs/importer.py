@@ -6,6 +6,7 @@ A feed that cannot be fetched or parsed raises ``FeedError``; the caller logs it
 
 import calendar
 import logging
+import time
 import urllib.request
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,24 +23,35 @@ logger = logging.getLogger(__name__)
 
 MAX_FEED_BYTES = 5 * 1024 * 1024
 FETCH_TIMEOUT = 20
+READ_CHUNK = 64 * 1024
 
 
 class FeedError(ValueError):
     """The whole feed cannot be used: unreachable, too slow, too large or not a feed."""
 
 
-def fetch_feed(url, timeout=FETCH_TIMEOUT):
+def fetch_feed(url, timeout=None):
+    timeout = timeout or FETCH_TIMEOUT
     if not url.startswith(("https://", "http://")):
         raise FeedError(f"Not an http(s) address: {url}")
     request = urllib.request.Request(url, headers={"User-Agent": "python.org news importer"})  # noqa: S310
+    # The socket timeout bounds each read; the deadline bounds the whole download (a server may trickle).
+    deadline = time.monotonic() + timeout
+    chunks, size = [], 0
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - scheme checked above
-            data = response.read(MAX_FEED_BYTES + 1)
+            while chunk := response.read1(READ_CHUNK):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_FEED_BYTES:
+                    raise FeedError(f"{url} is larger than {MAX_FEED_BYTES} bytes.")
+                if time.monotonic() > deadline:
+                    raise FeedError(f"{url} took longer than {timeout} seconds to download.")
+    except FeedError:
+        raise
     except (OSError, ValueError) as error:  # URLError, HTTPError and socket timeouts are OSErrors
         raise FeedError(f"Could not fetch {url}: {error}") from error
-    if len(data) > MAX_FEED_BYTES:
-        raise FeedError(f"{url} is larger than {MAX_FEED_BYTES} bytes.")
-    return data
+    return b"".join(chunks)
 
 
 def parse_feed(data):

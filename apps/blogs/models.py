@@ -5,17 +5,19 @@ and group feeds into aggregates. ``BlogIndexPage`` is /blogs/.
 """
 
 import html
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 
 from apps.core.markup import sanitize_html
-from apps.core.models import BasePage
+from apps.core.models import BasePage, RoutableBasePage
 
 SURROGATE_KEY = "blogs"
 # The homepage news section and the News menu panel are cached under this key's generation.
@@ -125,7 +127,7 @@ class FeedAggregate(models.Model):
         return self.name
 
     def entries(self):
-        return BlogEntry.objects.filter(feed__in=self.feeds.all()).newest()
+        return BlogEntry.objects.filter(feed__aggregates=self).newest()
 
 
 class RelatedBlog(models.Model):
@@ -144,7 +146,7 @@ class RelatedBlog(models.Model):
         return self.name
 
 
-class BlogIndexPage(RoutablePageMixin, BasePage):
+class BlogIndexPage(RoutableBasePage):
     """/blogs/: the featured or newest entry first, then the others by date, filterable by feed."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -159,32 +161,41 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("news index page")
 
-    @path("")
-    def index(self, request):
+    def selection(self, request):
+        """The feed (``?feed=``) or aggregate (``?aggregate=``) a visitor picked, and its entries; unknown: 404."""
         from apps.blogs.queries import sidebar
 
-        feeds, related_blogs = sidebar()
-        current = next((feed for feed in feeds if feed.slug == request.GET.get("feed")), None)
+        feeds, aggregates, related_blogs = sidebar()
+        selection = {"feeds": feeds, "aggregates": aggregates, "related_blogs": related_blogs,
+                     "current_feed": None, "current_aggregate": None, "filter_query": ""}  # fmt: skip
         entries = BlogEntry.objects.newest()
-        if current:
-            entries = entries.filter(feed_id=current.pk)
+        if "feed" in request.GET:
+            current = next((feed for feed in feeds if feed.slug == request.GET["feed"]), None)
+            if current is None:
+                raise Http404(_("No such blog."))
+            selection["current_feed"], entries = current, entries.filter(feed_id=current.pk)
+            selection["filter_query"] = urlencode({"feed": current.slug})
+        elif "aggregate" in request.GET:
+            current = next((item for item in aggregates if item.slug == request.GET["aggregate"]), None)
+            if current is None:
+                raise Http404(_("No such collection of blogs."))
+            selection["current_aggregate"], entries = current, entries.filter(feed_id__in=current.feed_ids)
+            selection["filter_query"] = urlencode({"aggregate": current.slug})
+        return selection, entries
+
+    @path("")
+    def index(self, request):
+        context, entries = self.selection(request)
         lead = entries.order_by("-featured", "-pub_date", "-pk").first()
         rest = entries.exclude(pk=lead.pk) if lead else entries
         page_obj = Paginator(rest, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
-        return self.render(
-            request,
-            context_overrides={
-                "feeds": feeds,
-                "current_feed": current,
-                "lead": lead if page_obj.number == 1 else None,
-                "page_obj": page_obj,
-                "entries": page_obj.object_list,
-                "related_blogs": related_blogs,
-            },
-        )
+        context.update(lead=lead if page_obj.number == 1 else None, page_obj=page_obj, entries=page_obj.object_list)
+        return self.render(request, context_overrides=context)
 
     @path("feed/", name="feed")
     def feed(self, request):
         from apps.blogs.feeds import LatestEntriesFeed
 
-        return LatestEntriesFeed(self.get_full_url(request))(request)
+        context, entries = self.selection(request)
+        current = context["current_feed"] or context["current_aggregate"]
+        return LatestEntriesFeed(self.get_full_url(request), entries, getattr(current, "name", ""))(request)

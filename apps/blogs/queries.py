@@ -2,7 +2,7 @@
 
 from django.core.cache import cache
 
-from apps.blogs.models import GENERATION_KEY, BlogEntry, Feed, RelatedBlog
+from apps.blogs.models import GENERATION_KEY, BlogEntry, Feed, FeedAggregate, RelatedBlog
 from apps.core.cache import generation
 
 HOMEPAGE_LIMIT = 5
@@ -23,11 +23,17 @@ def search_entries(query, limit):
 
 
 def sidebar():
-    """(feeds that have entries, related blogs) for /blogs/; cached like the news itself."""
-    key = f"blogs:sidebar:{generation(GENERATION_KEY)}"
+    """(feeds that have entries, aggregates of them, related blogs) for /blogs/; cached like the news itself."""
+    key = f"blogs:sidebar:v2:{generation(GENERATION_KEY)}"
     value = cache.get(key)
     if value is None:
         feeds = list(Feed.objects.filter(entries__isnull=False).distinct().order_by("name"))
-        value = (feeds, list(RelatedBlog.objects.all()))
+        with_entries = {feed.pk for feed in feeds}
+        aggregates = []
+        for aggregate in FeedAggregate.objects.prefetch_related("feeds"):
+            aggregate.feed_ids = [feed.pk for feed in aggregate.feeds.all() if feed.pk in with_entries]
+            if aggregate.feed_ids:
+                aggregates.append(aggregate)
+        value = (feeds, aggregates, list(RelatedBlog.objects.all()))
         cache.set(key, value, 24 * 3600)
     return value

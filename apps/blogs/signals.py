@@ -1,10 +1,10 @@
 """When entries change (the feed job adds some, an editor features one): new homepage and menu news."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from apps.blogs.models import SURROGATE_KEY, BlogEntry, Feed, RelatedBlog
+from apps.blogs.models import SURROGATE_KEY, BlogEntry, Feed, FeedAggregate, RelatedBlog
 from apps.core.cache import bump_fragment_version, bump_generation, purge_surrogate_keys
 
 
@@ -20,6 +20,9 @@ def news_changed():
 @receiver(post_delete, sender=BlogEntry, dispatch_uid="blogs-entry-deleted")
 @receiver(post_save, sender=Feed, dispatch_uid="blogs-feed-saved")
 @receiver(post_delete, sender=Feed, dispatch_uid="blogs-feed-deleted")
+@receiver(post_save, sender=FeedAggregate, dispatch_uid="blogs-aggregate-saved")
+@receiver(post_delete, sender=FeedAggregate, dispatch_uid="blogs-aggregate-deleted")
+@receiver(m2m_changed, sender=FeedAggregate.feeds.through, dispatch_uid="blogs-aggregate-feeds-changed")
 @receiver(post_save, sender=RelatedBlog, dispatch_uid="blogs-related-saved")
 @receiver(post_delete, sender=RelatedBlog, dispatch_uid="blogs-related-deleted")
 def schedule_news_changed(sender, **kwargs):

@@ -1,10 +1,12 @@
 """The code samples of the homepage carousel: snippets editors write, order, publish and unpublish."""
 
 from django.db import models
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
+from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
 from apps.core.markup import highlight_code
@@ -43,6 +45,10 @@ class CodeSample(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed
 
     def highlighted(self):
         return highlight_code(self.code, self.language)
+
+    def description_html(self):
+        """The description as HTML: the editor's links to pages and documents become real addresses."""
+        return mark_safe(expand_db_html(self.description))  # noqa: S308 - Wagtail rich text from editors
 
     def get_preview_template(self, request, mode_name):
         return "codesamples/code_sample_preview.html"

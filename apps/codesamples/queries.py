@@ -10,7 +10,7 @@ def carousel_slides():
     slides = cache.get(key)
     if slides is None:
         slides = [
-            {"title": sample.title, "code": str(sample.highlighted()), "description": sample.description}
+            {"title": sample.title, "code": str(sample.highlighted()), "description": str(sample.description_html())}
             for sample in CodeSample.objects.published()
         ]
         cache.set(key, slides, 24 * 3600)

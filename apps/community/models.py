@@ -13,16 +13,15 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.contrib.routable_page.models import re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from apps.community.embeds import embed_url
 from apps.core.blocks import BodyStreamBlock
-from apps.core.cache import add_surrogate_keys
 from apps.core.markup import MARKUP_CHOICES, render_markup
-from apps.core.models import BasePage
+from apps.core.models import BasePage, RoutableBasePage
 
 MAX_POST_ID = 2**63 - 1  # the largest value of a bigint primary key
 POSTS_PER_PAGE = 20
@@ -140,7 +139,7 @@ class Post(index.Indexed, models.Model):
         return urlsplit(self.url).hostname or ""
 
 
-class CommunityIndexPage(RoutablePageMixin, BasePage):
+class CommunityIndexPage(RoutableBasePage):
     """/community/: the section's content, its pages and the latest public community posts."""
 
     intro = RichTextField(blank=True)
@@ -156,11 +155,6 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("community index page")
-
-    def serve(self, request, *args, **kwargs):
-        # Routed views return from RoutablePageMixin.serve without reaching BasePage.serve.
-        response = super().serve(request, *args, **kwargs)
-        return add_surrogate_keys(response, *self.get_surrogate_keys())
 
     @re_path(r"^$")
     def post_list(self, request):

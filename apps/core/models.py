@@ -7,6 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
@@ -102,6 +103,18 @@ class BasePage(Page):
             raw = getattr(value, "raw_data", None)
             parts.append(text_of(list(raw) if raw is not None else value))
         return " ".join(" ".join(parts).split())[:2000]
+
+
+class RoutableBasePage(RoutablePageMixin, BasePage):
+    """A page with sub-routes (/blogs/feed/, /community/<id>/ …); every route carries the page's surrogate keys."""
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        # RoutablePageMixin.serve calls the routed view directly, never reaching BasePage.serve.
+        response = super().serve(request, *args, **kwargs)
+        return add_surrogate_keys(response, *self.get_surrogate_keys())
 
 
 class MenuLinkBlock(blocks.StructBlock):

@@ -13,14 +13,14 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from apps.core.blocks import BodyStreamBlock
-from apps.core.models import BasePage
+from apps.core.models import BasePage, RoutableBasePage
 
 SURROGATE_KEY = "success-stories"
 # The homepage story section and the Success Stories menu panel are cached under this key's generation.
@@ -93,7 +93,7 @@ class StoryQuerySet(PageQuerySet):
         return self.listed().annotate(rank=rank).filter(rank__lte=size).order_by("category__name", "rank")
 
 
-class StoryIndexPage(RoutablePageMixin, BasePage):
+class StoryIndexPage(RoutableBasePage):
     """/success-stories/: the featured story, stories by category, category lists and the submission form."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

@@ -17,11 +17,18 @@ function remember(key) {
     }
 }
 
+// Cached copies of a page outlive a banner's end by up to the CDN lifetime; the visitor's clock ends it on time.
+const MAX_DELAY = 2 ** 31 - 1;
+
 document.querySelectorAll("[data-banner]").forEach((banner) => {
     const key = banner.dataset.banner;
-    if (isDismissed(key)) {
+    const ends = Date.parse(banner.dataset.bannerEnds || "");
+    if (isDismissed(key) || ends <= Date.now()) {
         banner.remove();
         return;
+    }
+    if (ends - Date.now() < MAX_DELAY) {
+        window.setTimeout(() => banner.remove(), ends - Date.now());
     }
     const button = banner.querySelector("[data-banner-dismiss]");
     button.addEventListener("click", () => {

@@ -115,6 +115,7 @@ def test_an_api_only_banner_is_not_shown_on_pages(client, pages):
         ({"starts_at": timezone.now(), "ends_at": timezone.now() - timedelta(hours=1)}, "ends_at"),
         ({"path_prefixes": "downloads/"}, "path_prefixes"),
         ({"link_url": "javascript:alert(1)"}, "link_url"),
+        ({"link_url": "//evil.example/phish"}, "link_url"),  # another site, written like a path
         ({"show_on_site": False, "notify_api_clients": False}, "show_on_site"),
     ],
 )

@@ -26,3 +26,22 @@ def test_a_dismissed_banner_stays_dismissed_on_reload(browser_page, home_page):
     page.wait_for_load_state("networkidle")
     assert page.locator(".site-banner").all_inner_texts()[0].startswith("Maintenance")
     assert errors == []
+
+
+def test_a_cached_page_drops_a_banner_once_its_end_has_passed(browser_page, home_page):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    ends_at = timezone.now() + timedelta(minutes=5)
+    Banner.objects.create(title="Maintenance", message="Read-only until noon.", active=True, ends_at=ends_at)
+    page = browser_page
+    page.goto(page.base_url + "/")
+    assert page.locator(".site-banner").count() == 1
+    # The same HTML, read from a cache after the end: the visitor's clock says the banner is over.
+    html = page.content()
+    page.clock.install(time=ends_at + timedelta(minutes=1))
+    page.route(page.base_url + "/", lambda route: route.fulfill(body=html, content_type="text/html"))
+    page.goto(page.base_url + "/")
+    page.wait_for_load_state("networkidle")
+    assert "Maintenance" in html and page.locator(".site-banner").count() == 0

@@ -1,6 +1,7 @@
 """The feed import: the real PSF feed, idempotence, sanitising, and feeds that are down, slow or broken."""
 
 import logging
+import time
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -103,3 +104,45 @@ def test_the_job_is_in_the_schedule():
     from pydotorg.cron import SCHEDULE
 
     assert "update_blogs" in dict(SCHEDULE)
+
+
+@pytest.fixture
+def trickling_server():
+    """A local HTTP server that sends a feed one byte every 0.2 s: every read is quick, the whole is slow."""
+    import http.server
+    import threading
+
+    class Trickle(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.end_headers()
+            try:
+                for byte in b'<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title>':
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:  # the importer hung up, as it should
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/rss"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_feed_that_trickles_in_is_given_up_after_the_timeout(trickling_server, monkeypatch):
+    monkeypatch.setattr(importer, "FETCH_TIMEOUT", 1)
+    slow = FeedFactory(slug="trickle", feed_url=trickling_server)
+    started = time.monotonic()
+    with pytest.raises(importer.FeedError, match="took longer than 1 seconds"):
+        importer.refresh_feed(slow)
+    assert time.monotonic() - started < 5  # not the 14 s the server would take
+    slow.refresh_from_db()
+    assert "took longer" in slow.last_error
+    assert BlogEntry.objects.filter(feed=slow).count() == 0

@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from apps.blogs import importer
-from apps.blogs.models import BlogEntry, BlogIndexPage
+from apps.blogs.models import BlogEntry, BlogIndexPage, Feed, FeedAggregate
 from apps.pages.models import HomePage
 from tests.blogs.factories import BlogEntryFactory, FeedFactory
 
@@ -45,8 +45,41 @@ def test_the_list_is_filtered_by_feed(client, blog_index):
     assert response.context["lead"].title == "Python 3.15.0 beta 1 is out"
     assert list(response.context["entries"]) == []
     assert b'<h1 class="page-title">Python Insider</h1>' in response.content
-    unknown = client.get("/blogs/?feed=nope&page=abc")
-    assert unknown.status_code == 200 and unknown.context["current_feed"] is None
+    assert client.get("/blogs/?feed=nope&page=abc").status_code == 404
+    assert client.get("/blogs/feed/?feed=nope").status_code == 404
+
+
+def test_editors_aggregates_filter_the_news_and_its_rss(client, blog_index, django_capture_on_commit_callbacks):
+    # Rows without signals: the aggregate below is the only change this transaction waits to announce.
+    insider, psf, pycon = Feed.objects.bulk_create(
+        FeedFactory.build(name=name, slug=slug) for name, slug in
+        [("Python Insider", "python-insider"), ("PSF News", "psf-news"), ("PyCon News", "pycon-news")]
+    )  # fmt: skip
+    BlogEntry.objects.bulk_create([
+        BlogEntryFactory.build(feed=insider, title="Python 3.15.0 beta 1 is out"),
+        BlogEntryFactory.build(feed=psf, title="PSF board election results"),
+        BlogEntryFactory.build(feed=pycon, title="PyCon US call for proposals"),
+    ])  # fmt: skip
+    response = client.get("/blogs/")
+    assert b"Core news" not in response.content
+    with django_capture_on_commit_callbacks(execute=True):  # the sidebar follows the editor's change
+        aggregate = FeedAggregate.objects.create(name="Core news", slug="core-news", description="Insider and PSF.")
+        aggregate.feeds.add(insider, psf)
+
+    response = client.get("/blogs/")
+    assert b'href="?aggregate=core-news"' in response.content
+    response = client.get("/blogs/?aggregate=core-news")
+    assert response.status_code == 200
+    assert b'<h1 class="page-title">Core news</h1>' in response.content
+    shown = [response.context["lead"].title] + [entry.title for entry in response.context["entries"]]
+    assert sorted(shown) == ["PSF board election results", "Python 3.15.0 beta 1 is out"]
+    assert b'href="/blogs/feed/?aggregate=core-news"' in response.content
+
+    rss = client.get("/blogs/feed/?aggregate=core-news")
+    channel = ET.fromstring(rss.content).find("channel")  # noqa: S314 - our own response
+    assert sorted(item.findtext("title") for item in channel.findall("item")) == sorted(shown)
+    assert channel.findtext("title") == "Python.org news: Core news"
+    assert client.get("/blogs/?aggregate=nope").status_code == 404
 
 
 def test_rss_of_blog_entries(client, blog_index, psf_feed, psf_feed_xml):
@@ -118,3 +151,11 @@ def test_tree_rules(home_page, blog_index):
     assert BlogIndexPage.allowed_parent_page_models() == [HomePage]
     assert BlogIndexPage.allowed_subpage_models() == []
     assert Page.objects.get(url_path__endswith="/blogs/").specific_class is BlogIndexPage
+
+
+def test_news_lists_are_purged_when_the_feed_job_adds_entries(client, blog_index, psf_feed):
+    """/blogs/ and its RSS carry the "blogs" key the feed job purges, so the CDN never keeps old news."""
+    BlogEntryFactory(feed=psf_feed)
+    for url in ("/blogs/", "/blogs/?feed=psf-news", "/blogs/feed/"):
+        keys = client.get(url)["Surrogate-Key"].split()
+        assert {"blogs", "pages", f"page-{blog_index.pk}"} <= set(keys), url

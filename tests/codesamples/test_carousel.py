@@ -29,6 +29,19 @@ def test_published_samples_drive_the_carousel_in_order(client, home_page):
     assert '<span class="nb">print</span>' in content or 'class="highlight"' in content
 
 
+def test_links_in_a_description_lead_to_the_linked_page(client, home_page):
+    from tests.factories import StandardPageFactory
+
+    tutorial = StandardPageFactory(parent=home_page, title="Tutorial", slug="tutorial")
+    item = sample("More Control Flow Tools", 0)
+    item.description = f'<p>Read <a linktype="page" id="{tutorial.pk}">the tutorial</a>.</p>'
+    item.save_revision().publish()
+    samples_changed(sender=CodeSample)
+    content = client.get("/").content.decode()
+    assert '<a href="/tutorial/">the tutorial</a>' in content
+    assert "linktype=" not in content
+
+
 def test_unpublishing_a_sample_removes_it(client, home_page):
     first = sample("Quick & Easy to Learn", 0)
     sample("All the Flow You'd Expect", 1)

@@ -69,6 +69,16 @@ def test_django_views_have_breadcrumbs_and_mark_their_section(client, navigation
     assert breadcrumb_texts(login) == ["Home", "Sign In"]
 
 
+def test_breadcrumbs_of_django_views_link_to_their_parents(client, navigation):
+    calendar = CalendarFactory(slug="python-user-group", name="Python User Group Events")
+    event = EventFactory(calendar=calendar, title="Berlin meetup", start=in_days(3))
+    html = client.get(event.get_absolute_url()).content.decode()
+    trail = html.split('class="breadcrumbs"')[1].split("</nav>")[0]
+    assert re.findall(r'href="([^"]*)"', trail) == ["/", "/events/", "/events/python-user-group/"]
+    shell = client.get("/shell/").content.decode().split('class="breadcrumbs"')[1].split("</nav>")[0]
+    assert re.findall(r'href="([^"]*)"', shell) == ["/"]
+
+
 def test_wagtail_pages_mark_their_section_too(client, home_page, navigation):
     about = SectionIndexPageFactory(parent=home_page, title="About", slug="about")
     StandardPageFactory(parent=about, title="Applications", slug="apps")

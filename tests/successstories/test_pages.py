@@ -105,3 +105,12 @@ def test_stories_are_found_by_site_search(client, story_index):
     call_command("update_index", verbosity=0)
     response = client.get("/search/", {"q": "forecasting"})
     assert b"demand" in response.content and b"Success story" in response.content
+
+
+def test_every_story_list_is_purged_when_stories_change(client, story_index, engineering):
+    """The lists carry the keys a published or changed story purges, so the CDN never keeps an old list."""
+    story = StoryPageFactory(parent=story_index, title="Bridges", category=engineering)
+    for url in ("/success-stories/", "/success-stories/category/engineering/", story.url):
+        keys = client.get(url)["Surrogate-Key"].split()
+        assert {"success-stories", "pages"} <= set(keys), url
+    assert f"page-{story_index.pk}" in client.get("/success-stories/")["Surrogate-Key"].split()

@@ -269,3 +269,28 @@ def test_an_approved_event_shows_on_the_calendar_and_the_homepage_and_nothing_el
     shows_within_a_second("/events/", "PyCon Lisbon Sprint")
     shows_within_a_second("/", "PyCon Lisbon Sprint")
     assert fetch("/about/").cache == "HIT"
+
+
+def test_the_feed_job_purges_the_news_page_and_a_published_story_the_story_list(varnish, home_page):
+    from django.utils import timezone
+
+    from apps.blogs import importer
+    from tests.blogs.factories import BlogIndexPageFactory, FeedFactory
+    from tests.successstories.factories import StoryCategoryFactory, StoryIndexPageFactory, StoryPageFactory
+
+    BlogIndexPageFactory(parent=home_page)
+    stories = StoryIndexPageFactory(parent=home_page)
+    feed = FeedFactory(slug="psf-news")
+    warm("/blogs/", "/blogs/feed/", "/success-stories/")
+    rss = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>PSF</title><link>https://psf.example/</link>
+    <description>d</description><item><title>PyCon US 2027 registration is open</title>
+    <link>https://pyfound.blogspot.com/2027/pycon.html</link><guid>pycon-2027</guid>
+    <pubDate>{timezone.now():%a, %d %b %Y %H:%M:%S GMT}</pubDate></item></channel></rss>"""
+    importer.refresh_feed(feed, data=rss.encode())
+    shows_within_a_second("/blogs/", "PyCon US 2027 registration is open")
+    shows_within_a_second("/blogs/feed/", "PyCon US 2027 registration is open")
+
+    story = StoryPageFactory(parent=stories, title="Bridges inspected by Python", live=False,
+                             category=StoryCategoryFactory(slug="engineering"))  # fmt: skip
+    story.save_revision().publish()
+    shows_within_a_second("/success-stories/", "Bridges inspected by Python")
