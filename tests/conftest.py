@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connections
 from django.test import override_settings
-from rq import SimpleWorker
+from rq import SimpleWorker, Worker
 from wagtail.models import Page, Site
 
 from apps.pages.demo import ensure_root
@@ -110,9 +110,12 @@ def rq_queue(db):
 
 
 def empty_queues():
-    """No job of another test is left waiting, scheduled for a retry, started or failed."""
+    """No job of another test is left waiting, scheduled for a retry, started or failed, and no worker a test
+    killed still counts as listening (its registration outlives it until its heartbeat lapses)."""
     for name in settings.RQ_QUEUE_NAMES:
         queue = django_rq.get_queue(name)
+        for worker in Worker.all(queue=queue):
+            worker.register_death()
         queue.empty()
         for registry in (queue.scheduled_job_registry, queue.started_job_registry, queue.failed_job_registry,
                          queue.deferred_job_registry, queue.finished_job_registry):  # fmt: skip
