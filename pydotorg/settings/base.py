@@ -207,6 +207,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Autosave off unless asked for: its background saves replay a pending workflow action (an approval sent
+# twice fails with a server error) and create half-typed release pages as drafts. 500 (ms) turns it on.
+WAGTAIL_AUTOSAVE_INTERVAL = env.int("WAGTAIL_AUTOSAVE_INTERVAL", default=0)
 
 # Front-end cache: Fastly purges by surrogate key when configured, otherwise a no-op.
 WAGTAILFRONTENDCACHE = {}

@@ -206,6 +206,17 @@ def test_reject_edit_resubmit_and_approve(editor, moderator, home_page, client):
     assert "Party at 6 in the PSF office." in client.get("/release-party/").content.decode()
 
 
+def test_the_editor_form_never_saves_in_the_background(editor, moderator, home_page):
+    """Autosave would post the form again with a pending approval in it, racing the moderator's own click."""
+    page = create_draft(editor, home_page)
+    submit(editor, page, "Party at 6.")
+    for user, url in [(editor, f"/admin/pages/add/pages/standardpage/{home_page.pk}/"),
+                      (moderator, f"/admin/pages/{page.pk}/edit/")]:  # fmt: skip
+        response = signed_in(user).get(url)
+        assert response.status_code == 200
+        assert "data-w-autosave-interval-value" not in response.content.decode()  # the form's autosave timer
+
+
 def test_moderators_cannot_write_pages_outside_a_review(moderator, home_page):
     page = StandardPageFactory(parent=home_page, title="About", slug="about")
     client = signed_in(moderator)
