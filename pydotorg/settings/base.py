@@ -356,7 +356,6 @@ MIDDLEWARE += [
     "apps.users.middleware.SuperuserOnlyPathsMiddleware",
     "apps.users.middleware.PagePasswordRateLimitMiddleware",
 ]
-MIDDLEWARE += ["apps.users.middleware.StaffMFARequiredMiddleware", "apps.users.middleware.SuperuserOnlyPathsMiddleware"]
 # Page serving: the Site and the page route come from process memory (apps.core.routing).
 MIDDLEWARE += ["apps.core.routing.SiteRouteMiddleware"]
 WAGTAILADMIN_LOGIN_URL = "account_login"

@@ -62,3 +62,7 @@ def test_tests_never_use_the_database_or_redis_db_the_readme_runs_the_site_on():
     assert f"TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/{database}" in makefile
     assert f"TEST_REDIS_URL ?= {redis_url}" in makefile
     assert f"5432/{database} " not in readme and f"{redis_url} " not in readme
+
+
+def test_every_middleware_runs_once_per_request(settings):
+    assert len(settings.MIDDLEWARE) == len(set(settings.MIDDLEWARE))
