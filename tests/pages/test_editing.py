@@ -225,6 +225,22 @@ def test_moderators_cannot_write_pages_outside_a_review(moderator, home_page):
     assert not page.permissions_for_user(moderator).can_edit()
 
 
+def test_moderators_cannot_unpublish_or_restrict_pages(moderator, home_page, client):
+    """Approving in the workflow is their whole part in the page tree: no unpublishing, no privacy settings."""
+    page = StandardPageFactory(parent=home_page, title="About", slug="about")
+    moderator_client = signed_in(moderator)
+    response = moderator_client.post(f"/admin/pages/{page.pk}/unpublish/")
+    assert response.status_code in (302, 403)
+    page.refresh_from_db()
+    assert page.live is True
+    assert client.get("/about/").status_code == 200
+    response = moderator_client.post(f"/admin/pages/{page.pk}/privacy/", {"restriction_type": "login"})
+    assert response.status_code in (302, 403)
+    assert not page.get_view_restrictions().exists()
+    permissions = page.permissions_for_user(moderator)
+    assert not (permissions.can_unpublish() or permissions.can_publish() or permissions.can_set_view_restrictions())
+
+
 # --- branding and the site's address -----------------------------------------------------------
 
 
