@@ -18,7 +18,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageManager
+from wagtail.models import Orderable, PageManager, Revision
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -330,7 +330,8 @@ class ReleasePage(BasePage):
 
     def demote_other_latest(self):
         """Only one latest release per major version: this one, now that it is published."""
-        ReleasePage.objects.filter(product=self.product, is_latest=True).exclude(pk=self.pk).update(is_latest=False)
+        others = ReleasePage.objects.filter(product=self.product, is_latest=True).exclude(pk=self.pk)
+        set_latest(others, False)
 
     def hand_over_latest(self):
         """Unpublished while the latest: the newest published stable release of the major version takes over."""
@@ -347,8 +348,8 @@ class ReleasePage(BasePage):
             .first()
         )
         if successor is not None:
-            ReleasePage.objects.filter(product=self.product).exclude(pk=successor.pk).update(is_latest=False)
-            ReleasePage.objects.filter(pk=successor.pk).update(is_latest=True)
+            set_latest(ReleasePage.objects.filter(product=self.product, is_latest=True).exclude(pk=successor.pk), False)
+            set_latest(ReleasePage.objects.filter(pk=successor.pk), True)
         return successor
 
     @property
@@ -510,6 +511,19 @@ class ReleaseFile(Orderable):
     @property
     def filename(self):
         return self.url.rsplit("/", 1)[-1]
+
+
+def set_latest(releases, value):
+    """Set "latest" on these releases and on the drafts they have waiting, so that publishing such a draft
+    later keeps the hand-over instead of restoring the flag the draft was saved with."""
+    releases = releases.exclude(is_latest=value)
+    drafts = list(
+        Revision.objects.filter(pk__in=releases.filter(has_unpublished_changes=True).values("latest_revision"))
+    )
+    releases.update(is_latest=value)
+    for draft in drafts:
+        draft.content["is_latest"] = value
+        draft.save(update_fields=["content"])
 
 
 def slug_for_filename(filename):

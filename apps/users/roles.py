@@ -26,10 +26,9 @@ def grant(apps, group_name, app_label, codenames):
     group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
 
 
-# Page permissions (Wagtail's, on a subtree). Approving the last task of the "Moderators approval"
-# workflow publishes the page as the approving moderator, so moderators hold "publish" on the tree;
-# they reach a page's editor only while it awaits their review and add nothing of their own.
-MODERATOR_PAGE_PERMISSIONS = ("publish_page",)
+# Page permissions (Wagtail's, on a subtree). Moderators hold none: they reach a page's editor only while it
+# awaits their review in the "Moderators approval" workflow, and the final approval publishes it
+# (apps/core/workflows.py), so they can neither unpublish nor restrict pages.
 # Release managers write the Downloads section (release pages and their files) in the admin.
 RELEASE_MANAGER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 

@@ -202,6 +202,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Python.org"
+# Approvers publish what they approve without holding "publish" on the page tree (apps/core/workflows.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "apps.core.workflows.publish_approved"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
@@ -210,6 +212,9 @@ WAGTAIL_I18N_ENABLED = False
 # Accounts reset passwords through allauth (its emails are database templates); the admin has no reset of its own.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Autosave off unless asked for: its background saves replay a pending workflow action (an approval sent
+# twice fails with a server error) and create half-typed release pages as drafts. 500 (ms) turns it on.
+WAGTAIL_AUTOSAVE_INTERVAL = env.int("WAGTAIL_AUTOSAVE_INTERVAL", default=0)
 
 # Front-end cache: Fastly purges by surrogate key when configured, otherwise a no-op.
 WAGTAILFRONTENDCACHE = {}

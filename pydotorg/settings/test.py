@@ -8,8 +8,9 @@ from .base import env
 
 # A fresh key per test process: the production-settings servers some tests start accept no key from the repository.
 SECRET_KEY = secrets.token_urlsafe(50)
-DATABASES = {"default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/pydotorg")}
-TEST_REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
+# The same defaults as `make test`: never the database and Redis db the README runs the site on.
+DATABASES = {"default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/pydotorg_test")}
+TEST_REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/15")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -41,3 +41,28 @@ def test_production_refuses_to_start_without(missing):
     result = manage("check", env=env)
     assert result.returncode != 0
     assert f"Production settings need the {missing} environment variable" in result.stderr
+
+
+def test_tests_never_use_the_database_or_redis_db_the_readme_runs_the_site_on():
+    """Bare ``pytest`` empties its Redis db and makes ``test_<name>``: the same ones as ``make test``."""
+    readme = (BASE_DIR / "README.md").read_text()
+    makefile = (BASE_DIR / "Makefile").read_text()
+    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}}
+    script = "from django.conf import settings; print(settings.DATABASES['default']['NAME'], settings.TEST_REDIS_URL)"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {script}"],
+        cwd=BASE_DIR,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "pydotorg.settings.test"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    database, redis_url = result.stdout.split()
+    assert f"TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/{database}" in makefile
+    assert f"TEST_REDIS_URL ?= {redis_url}" in makefile
+    assert f"5432/{database} " not in readme and f"{redis_url} " not in readme
+
+
+def test_every_middleware_runs_once_per_request(settings):
+    assert len(settings.MIDDLEWARE) == len(set(settings.MIDDLEWARE))

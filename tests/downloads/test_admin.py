@@ -168,6 +168,51 @@ def test_unpublishing_the_latest_hands_over_to_the_newest_published_release(make
     assert ReleasePage.objects.latest_python3().pk == older.pk
 
 
+def edit_form_says_latest(client, release):
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(release.pk,)))
+    assert response.status_code == 200
+    return bool(response.context["form"]["is_latest"].value())
+
+
+def publish_a_notes_fix(client, release):
+    """What a release manager sends to fix a typo: the edit form as it was shown, with new notes."""
+    files = [{"id": file.pk, "name": file.name, "os": str(file.os_id), "url": file.url, "filesize": "1"}
+             for file in release.files.all()]  # fmt: skip
+    latest = edit_form_says_latest(client, release)
+    data = release_form(release.version_number, latest=latest, files=files, initial=len(files))
+    response = client.post(reverse("wagtailadmin_pages:edit", args=(release.pk,)), data)
+    assert response.status_code == 302
+
+
+def test_a_demoted_release_s_draft_is_published_without_taking_latest_back(release_manager, release, downloads_index):
+    release.save_revision(user=release_manager).publish()
+    release.save_revision(user=release_manager)  # a draft of new notes, saved while it was the latest
+    manager = signed_in(release_manager)
+    manager.post(add_url(downloads_index), release_form("3.14.2", latest=True))
+    assert ReleasePage.objects.latest_python3().version_number == "3.14.2"
+
+    release.refresh_from_db()
+    assert edit_form_says_latest(manager, release) is False
+    publish_a_notes_fix(manager, release)
+    assert ReleasePage.objects.latest_python3().version_number == "3.14.2"
+    assert ReleasePage.objects.filter(is_latest=True, product=ReleasePage.PYTHON3).count() == 1
+
+
+def test_the_release_that_takes_over_stays_latest_when_its_draft_is_published(make_release, release_manager):
+    older = make_release("3.13.9")
+    older.save_revision(user=release_manager).publish()
+    older.save_revision(user=release_manager)  # a draft of new notes, saved while it was not the latest
+    latest = make_release("3.14.1", is_latest=True)
+    manager = signed_in(release_manager)
+    manager.post(reverse("wagtailadmin_pages:unpublish", args=(latest.pk,)))
+    older.refresh_from_db()
+    assert older.is_latest is True
+
+    assert edit_form_says_latest(manager, older) is True
+    publish_a_notes_fix(manager, older)
+    assert ReleasePage.objects.latest_python3().pk == older.pk
+
+
 # --- the release list --------------------------------------------------------------------------
 
 

@@ -206,12 +206,39 @@ def test_reject_edit_resubmit_and_approve(editor, moderator, home_page, client):
     assert "Party at 6 in the PSF office." in client.get("/release-party/").content.decode()
 
 
+def test_the_editor_form_never_saves_in_the_background(editor, moderator, home_page):
+    """Autosave would post the form again with a pending approval in it, racing the moderator's own click."""
+    page = create_draft(editor, home_page)
+    submit(editor, page, "Party at 6.")
+    for user, url in [(editor, f"/admin/pages/add/pages/standardpage/{home_page.pk}/"),
+                      (moderator, f"/admin/pages/{page.pk}/edit/")]:  # fmt: skip
+        response = signed_in(user).get(url)
+        assert response.status_code == 200
+        assert "data-w-autosave-interval-value" not in response.content.decode()  # the form's autosave timer
+
+
 def test_moderators_cannot_write_pages_outside_a_review(moderator, home_page):
     page = StandardPageFactory(parent=home_page, title="About", slug="about")
     client = signed_in(moderator)
     assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 302  # permission denied → dashboard
     assert client.get(f"/admin/pages/add/pages/standardpage/{home_page.pk}/").status_code == 302
     assert not page.permissions_for_user(moderator).can_edit()
+
+
+def test_moderators_cannot_unpublish_or_restrict_pages(moderator, home_page, client):
+    """Approving in the workflow is their whole part in the page tree: no unpublishing, no privacy settings."""
+    page = StandardPageFactory(parent=home_page, title="About", slug="about")
+    moderator_client = signed_in(moderator)
+    response = moderator_client.post(f"/admin/pages/{page.pk}/unpublish/")
+    assert response.status_code in (302, 403)
+    page.refresh_from_db()
+    assert page.live is True
+    assert client.get("/about/").status_code == 200
+    response = moderator_client.post(f"/admin/pages/{page.pk}/privacy/", {"restriction_type": "login"})
+    assert response.status_code in (302, 403)
+    assert not page.get_view_restrictions().exists()
+    permissions = page.permissions_for_user(moderator)
+    assert not (permissions.can_unpublish() or permissions.can_publish() or permissions.can_set_view_restrictions())
 
 
 # --- branding and the site's address -----------------------------------------------------------

@@ -3,7 +3,9 @@ as the moderator, so the role holds Wagtail's "publish" page permission on the w
 
 from django.db import migrations
 
-from apps.users.roles import MODERATOR_PAGE_PERMISSIONS, MODERATORS, grant_pages
+from apps.users.roles import MODERATORS, grant_pages
+
+MODERATOR_PAGE_PERMISSIONS = ("publish_page",)
 
 
 def grant(apps, schema_editor):
