@@ -19,6 +19,6 @@ def grant(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("users", "0008_merge_publish_permissions_and_email_templates")]
+    dependencies = [("users", "0009_social_and_code_email_templates")]
 
     operations = [migrations.RunPython(revoke, grant)]
