@@ -24,7 +24,7 @@ def navigation(site):
     nav.meta_menu = [section("Python", "/"), section("PSF", "/psf/"), section("Jobs", "/jobs/")]
     nav.main_menu = [
         section("About", "/about/", [("Applications", "/about/apps/")]),
-        section("Downloads", "/downloads/"),
+        section("Downloads", "/downloads/", [("Other Platforms", "/download/other/")]),
         section("Events", "/events/", [("User Group Events", "/events/python-user-group/")]),
     ]
     nav.save()
@@ -78,6 +78,14 @@ def test_wagtail_pages_mark_their_section_too(client, home_page, navigation):
     assert main.count('aria-current="true"') == 1 and 'href="/about/"  aria-current="true"' in main
     other = client.get("/events/").content.decode().split('class="main-menu"')[1].split("</nav>")[0]
     assert 'href="/events/"  aria-current="true"' in other and 'href="/about/"  aria-current' not in other
+
+
+def test_a_page_outside_its_sections_url_marks_the_section_that_lists_it(client, home_page, navigation):
+    download = SectionIndexPageFactory(parent=home_page, title="Download", slug="download")
+    StandardPageFactory(parent=download, title="Other Platforms", slug="other")
+    html = client.get("/download/other/").content.decode()
+    main = html.split('class="main-menu"')[1].split("</nav>")[0]
+    assert main.count('aria-current="true"') == 1 and 'href="/downloads/"  aria-current="true"' in main
 
 
 def test_footer_links_to_the_legal_statements_and_privacy_notice(client, home_page, site):
