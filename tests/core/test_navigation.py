@@ -38,6 +38,11 @@ def breadcrumb_texts(html):
     return [" ".join(re.sub(r"<[^>]+>", " ", "<li" + item).split()) for item in trail.split("<li")[1:]]
 
 
+def breadcrumb_links(html):
+    trail = html.split('class="breadcrumbs"')[1].split("</nav>")[0]
+    return re.findall(r'<a href="([^"]*)"', trail)
+
+
 def current(html, menu):
     bar = html.split(f'class="{menu}"')[1].split("</ul>\n        </nav>")[0]
     return [part.split(">", 1)[1].split("<")[0] for part in bar.split('aria-current="true"')[1:]] or [
@@ -52,10 +57,12 @@ def test_django_views_have_breadcrumbs_and_mark_their_section(client, navigation
 
     event_page = client.get(event.get_absolute_url()).content.decode()
     assert breadcrumb_texts(event_page) == ["Home", "Events", "User Group Events", "Berlin meetup"]
+    assert breadcrumb_links(event_page) == ["/", "/events/", "/events/python-user-group/"]
     assert "is-current" in event_page.split('href="/events/"')[0].rsplit("<li", 1)[1]
 
     job_page = client.get(job.get_absolute_url()).content.decode()
     assert breadcrumb_texts(job_page) == ["Home", "Jobs", "Django &amp; Wagtail developer, Parrot"]
+    assert breadcrumb_links(job_page) == ["/", "/jobs/"]
     assert "&amp;amp;" not in job_page
     meta = job_page.split('class="meta-menu"')[1].split("</ul>")[0]
     assert 'href="/jobs/" title="" aria-current="true"' in meta or 'href="/jobs/"  aria-current="true"' in meta
@@ -74,6 +81,7 @@ def test_wagtail_pages_mark_their_section_too(client, home_page, navigation):
     StandardPageFactory(parent=about, title="Applications", slug="apps")
     html = client.get("/about/apps/").content.decode()
     assert breadcrumb_texts(html) == ["Home", "About", "Applications"]
+    assert breadcrumb_links(html) == ["/", "/about/"]
     main = html.split('class="main-menu"')[1].split("</nav>")[0]
     assert main.count('aria-current="true"') == 1 and 'href="/about/"  aria-current="true"' in main
     other = client.get("/events/").content.decode().split('class="main-menu"')[1].split("</nav>")[0]

@@ -230,12 +230,12 @@ def path_breadcrumbs(context, title=None):
     if request is None or request.path == "/":
         return {"ancestors": [], "current": None}
     titles, _sections = _menu_titles(request)
-    ancestors = [{"url": "/", "title": None, "depth": 2}]
+    ancestors = [{"link": "/", "title": None, "depth": 2}]
     parts = request.path.strip("/").split("/")
     for index in range(1, len(parts)):
         url = "/" + "/".join(parts[:index]) + "/"
         if url in titles:
-            ancestors.append({"url": url, "title": titles[url], "depth": 3})
+            ancestors.append({"link": url, "title": titles[url], "depth": 3})
     current = title or titles.get(request.path) or _current_title(context)
     return {"ancestors": ancestors, "current": {"title": capfirst(current)}}
 
