@@ -52,9 +52,7 @@ SECTION_SNIPPETS = {
     "/community/": ["community-banner", "community-widget1", "community-widget2", "community-widget3",
                     "community-irc-channels"],
     "/psf/": ["psf-banner", "psf-widget0", "psf-widget1", "psf-widget2", "psf-widget3", "psf-widget4", "psf-news"],
-    "/psf/codeofconduct/": ["psf-codeofconduct"],
     "/psf/grants/": ["psf-grants"],
-    "/psf/donations/": ["widget-weneedyou"],
 }  # fmt: skip
 SUPERNAV_SNIPPETS = {
     "About": "supernav-python-about", "Downloads": "supernav-python-downloads",
@@ -269,8 +267,9 @@ def refresh_content(page, path, snippets):
     body = page_body(path, page.title, "", snippets)
     if same_stream(page.body, body) and page.search_description == written["description"]:
         return False
-    if len(page.body) > 1 or (page.body and page.body[0].block_type != "rich_text"):
-        return False  # an editor has built this page; their work wins
+    # The loader saves revisions without a user: a revision by someone means an editor has worked on the page.
+    if page.latest_revision is not None and page.latest_revision.user_id is not None:
+        return False  # their work wins
     page.body = body
     page.search_description = written["description"]
     page.save_revision().publish()
