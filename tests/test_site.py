@@ -28,19 +28,40 @@ def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
             transaction.set_rollback(True)
 
 
+# Link texts that do not say where a link goes (Lighthouse's link-text audit flags the same words).
+VAGUE_LINK_TEXTS = {"more", "read more", "learn more", "see more", "click here", "here", "this", "link", "go"}
+
+
 class LinkParser(HTMLParser):
     def __init__(self):
         super().__init__()
         self.links = []
         self.h1_count = 0
+        self.link_problems = []
+        self._link_text = None
 
     def handle_starttag(self, tag, attrs):
         if tag == "h1":
             self.h1_count += 1
         if tag == "a":
-            href = dict(attrs).get("href")
+            attributes = dict(attrs)
+            href = attributes.get("href")
             if href:
                 self.links.append(href)
+            elif "href" in attributes:
+                self.link_problems.append("a link to nowhere (empty href)")
+            self._link_text = [] if "aria-label" not in attributes else None
+
+    def handle_data(self, data):
+        if self._link_text is not None:
+            self._link_text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._link_text is not None:
+            text = " ".join("".join(self._link_text).split()).lower()
+            if text in VAGUE_LINK_TEXTS:
+                self.link_problems.append(f"a link that reads only {text!r}")
+            self._link_text = None
 
 
 def internal(url, base):
@@ -54,8 +75,9 @@ def internal(url, base):
 
 
 def crawl(client, start="/"):
-    """Visit every internal link reachable from ``start``; return {url: (status, h1 count or None)}."""
-    seen, queue, report = set(), [start], {}
+    """Visit every internal link reachable from ``start``; return {url: (status, h1 count or None)} and
+    {url: problems with its links} (see ``LinkParser``)."""
+    seen, queue, report, link_problems = set(), [start], {}, {}
     while queue and len(seen) < MAX_URLS:
         url = queue.pop(0)
         if url in seen:
@@ -75,20 +97,24 @@ def crawl(client, start="/"):
         parser = LinkParser()
         parser.feed(response.content.decode())
         report[url] = (response.status_code, parser.h1_count)
+        if parser.link_problems:
+            link_problems[url] = sorted(set(parser.link_problems))
         for link in parser.links:
             target = internal(link, "http://testserver" + url)
             if target and target not in seen:
                 queue.append(target)
-    return report
+    return report, link_problems
 
 
 def test_every_public_url_renders_with_one_h1(demo_site, db, client):
-    report = crawl(client)
+    report, link_problems = crawl(client)
     assert len(report) > 40, "the crawl should reach the whole demo site"
     broken = {url: status for url, (status, _) in report.items() if status != 200}
     assert broken == {}
     wrong_h1 = {url: h1 for url, (_, h1) in report.items() if h1 is not None and h1 != 1}
     assert wrong_h1 == {}
+    # Every link goes somewhere and says where (breadcrumbs, "More" on the homepage widgets …).
+    assert link_problems == {}
 
 
 def test_every_page_type_renders_in_serve_and_preview(demo_site, db, client):

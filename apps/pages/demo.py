@@ -115,13 +115,13 @@ def normalise_url(url):
     return url
 
 
-VAGUE_LINK = re.compile(r"(<a\b[^>]*>)\s*(more|learn more|read more)\s*</a>", re.IGNORECASE)
+VAGUE_LINK = re.compile(r"(<a\b[^>]*>)\s*(more|learn more|read more|here|click here)\s*</a>", re.IGNORECASE)
 HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.IGNORECASE | re.DOTALL)
 TITLE_ATTRIBUTE = re.compile(r'\btitle="([^"]+)"')
 
 
 def describe_vague_links(html):
-    """Give "More" / "Learn more" / "Read more" links a name that says where they go (screen readers list
+    """Give "More" / "Read more" / "here" links a name that says where they go (screen readers list
     links out of context): the link's title, else the heading before it, as visually hidden text."""
 
     def describe(match):
@@ -132,6 +132,8 @@ def describe_vague_links(html):
         subject = " ".join(subject.split())
         if not subject or subject.lower() == text.lower():
             return match.group(0)
+        if subject.lower().startswith(text.lower() + " "):  # title="More Applications": "More Applications"
+            return f'{opening}{text}<span class="visually-hidden">{subject[len(text) :]}</span></a>'
         return f'{opening}{text}<span class="visually-hidden">: {subject}</span></a>'
 
     return VAGUE_LINK.sub(describe, html)
