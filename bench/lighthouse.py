@@ -6,6 +6,9 @@ Lighthouse is the npm package, run with ``npx`` against Debian's chromium (``CHR
 /usr/bin/chromium). Node is a benchmark tool here only: the site never needs it. Without ``--paths`` the
 pages are /, /downloads/, the latest release (where /downloads/latest/ redirects), /jobs/, /events/ and a
 standard page (/about/gettingstarted/). With ``--runs`` above 1 each score is the median of the runs.
+Measure the site as production serves it: production settings, and /media/ from the web server in front
+(``docker/nginx.conf.example``); gunicorn alone answers 404 for uploaded images such as sponsor logos, which
+Lighthouse counts as console errors (best practices 96).
 Prints one row per page: performance, accessibility, best practices, SEO, and the failing audits.
 """
 

@@ -6,6 +6,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from wagtail import blocks
@@ -27,19 +28,40 @@ def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
             transaction.set_rollback(True)
 
 
+# Link texts that do not say where a link goes (Lighthouse's link-text audit flags the same words).
+VAGUE_LINK_TEXTS = {"more", "read more", "learn more", "see more", "click here", "here", "this", "link", "go"}
+
+
 class LinkParser(HTMLParser):
     def __init__(self):
         super().__init__()
         self.links = []
         self.h1_count = 0
+        self.link_problems = []
+        self._link_text = None
 
     def handle_starttag(self, tag, attrs):
         if tag == "h1":
             self.h1_count += 1
         if tag == "a":
-            href = dict(attrs).get("href")
+            attributes = dict(attrs)
+            href = attributes.get("href")
             if href:
                 self.links.append(href)
+            elif "href" in attributes:
+                self.link_problems.append("a link to nowhere (empty href)")
+            self._link_text = [] if "aria-label" not in attributes else None
+
+    def handle_data(self, data):
+        if self._link_text is not None:
+            self._link_text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._link_text is not None:
+            text = " ".join("".join(self._link_text).split()).lower()
+            if text in VAGUE_LINK_TEXTS:
+                self.link_problems.append(f"a link that reads only {text!r}")
+            self._link_text = None
 
 
 def internal(url, base):
@@ -53,8 +75,9 @@ def internal(url, base):
 
 
 def crawl(client, start="/"):
-    """Visit every internal link reachable from ``start``; return {url: (status, h1 count or None)}."""
-    seen, queue, report = set(), [start], {}
+    """Visit every internal link reachable from ``start``; return {url: (status, h1 count or None)} and
+    {url: problems with its links} (see ``LinkParser``)."""
+    seen, queue, report, link_problems = set(), [start], {}, {}
     while queue and len(seen) < MAX_URLS:
         url = queue.pop(0)
         if url in seen:
@@ -74,20 +97,24 @@ def crawl(client, start="/"):
         parser = LinkParser()
         parser.feed(response.content.decode())
         report[url] = (response.status_code, parser.h1_count)
+        if parser.link_problems:
+            link_problems[url] = sorted(set(parser.link_problems))
         for link in parser.links:
             target = internal(link, "http://testserver" + url)
             if target and target not in seen:
                 queue.append(target)
-    return report
+    return report, link_problems
 
 
 def test_every_public_url_renders_with_one_h1(demo_site, db, client):
-    report = crawl(client)
+    report, link_problems = crawl(client)
     assert len(report) > 40, "the crawl should reach the whole demo site"
     broken = {url: status for url, (status, _) in report.items() if status != 200}
     assert broken == {}
     wrong_h1 = {url: h1 for url, (_, h1) in report.items() if h1 is not None and h1 != 1}
     assert wrong_h1 == {}
+    # Every link goes somewhere and says where (breadcrumbs, "More" on the homepage widgets …).
+    assert link_problems == {}
 
 
 def test_every_page_type_renders_in_serve_and_preview(demo_site, db, client):
@@ -170,6 +197,60 @@ def test_no_demo_content_page_is_a_one_line_stub(demo_site, db):
             if not has_snippet and words < 40:
                 stubs.append((page.url_path, words))
     assert stubs == [], "\n".join(f"{p} {w}" for p, w in stubs)
+
+
+# The pages a visitor meets first, each with content written for it (not only a legacy content box).
+FIRST_PAGES = [
+    "/about/gettingstarted/", "/about/apps/", "/about/quotes/", "/about/help/", "/psf/about/",
+    "/psf/codeofconduct/", "/community/diversity/", "/community/lists/", "/community/forums/",
+    "/community/irc/", "/psf/grants/", "/psf/sponsorship/", "/psf/donations/", "/psf/membership/",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", FIRST_PAGES)
+def test_the_pages_a_visitor_meets_first_have_written_content(demo_site, db, client, path):
+    from apps.pages.demo_content import PAGES
+
+    page = Page.objects.get(url_path="/home" + path).specific
+    written = [block for block in page.body if block.block_type != "content_snippet"]
+    words = sum(len(" ".join(map(str, b.block.get_searchable_content(b.value))).split()) for b in written)
+    assert words >= 80, f"{path}: {words} words of its own"
+    assert {block.block_type for block in written} & {"heading", "call_to_action", "table", "code", "quote"}
+    assert path in PAGES
+    assert client.get(path).status_code == 200
+
+
+def test_the_donations_page_is_about_donating(demo_site, db, client):
+    html = client.get("/psf/donations/").content.decode()
+    assert "Python Needs You" not in html
+    assert "psfmember.org/civicrm/contribute" in html and "tax-deductible" in html
+
+
+def test_a_page_an_earlier_demo_built_from_a_snippet_gets_its_written_content(demo_site, db):
+    from apps.pages.demo import refresh_content
+    from apps.pages.models import ContentSnippet
+
+    page = Page.objects.get(url_path="/home/psf/donations/").specific
+    snippets = {snippet.label: snippet for snippet in ContentSnippet.objects.all()}
+
+    def published(body, user=None):
+        page.body = body
+        page.save_revision(user=user).publish()
+        return Page.objects.get(pk=page.pk).specific
+
+    earlier = published([("content_snippet", snippets["widget-weneedyou"])])
+    assert refresh_content(earlier, "/psf/donations/", snippets)
+    refreshed = Page.objects.get(pk=page.pk).specific
+    assert "content_snippet" not in [block.block_type for block in refreshed.body]
+    assert "Ways to give" in str(refreshed.body)
+    # Shorter written content from an earlier demo is brought up to date.
+    shorter = published([("rich_text", "<p>Donate.</p>"), ("rich_text", "<p>Thank you.</p>")])
+    assert refresh_content(shorter, "/psf/donations/", snippets)
+    # An editor's own work is left alone, whatever it looks like.
+    editor = get_user_model().objects.get(username="editor")
+    for body in ([("rich_text", "<p>Ours</p>")], [("content_snippet", snippets["psf-grants"])]):
+        edited = published(body, user=editor)
+        assert not refresh_content(edited, "/psf/donations/", snippets)
 
 
 def test_written_pages_describe_themselves_for_search_engines(demo_site, db):

@@ -52,9 +52,7 @@ SECTION_SNIPPETS = {
     "/community/": ["community-banner", "community-widget1", "community-widget2", "community-widget3",
                     "community-irc-channels"],
     "/psf/": ["psf-banner", "psf-widget0", "psf-widget1", "psf-widget2", "psf-widget3", "psf-widget4", "psf-news"],
-    "/psf/codeofconduct/": ["psf-codeofconduct"],
     "/psf/grants/": ["psf-grants"],
-    "/psf/donations/": ["widget-weneedyou"],
 }  # fmt: skip
 SUPERNAV_SNIPPETS = {
     "About": "supernav-python-about", "Downloads": "supernav-python-downloads",
@@ -117,13 +115,13 @@ def normalise_url(url):
     return url
 
 
-VAGUE_LINK = re.compile(r"(<a\b[^>]*>)\s*(more|learn more|read more)\s*</a>", re.IGNORECASE)
+VAGUE_LINK = re.compile(r"(<a\b[^>]*>)\s*(more|learn more|read more|here|click here)\s*</a>", re.IGNORECASE)
 HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.IGNORECASE | re.DOTALL)
 TITLE_ATTRIBUTE = re.compile(r'\btitle="([^"]+)"')
 
 
 def describe_vague_links(html):
-    """Give "More" / "Learn more" / "Read more" links a name that says where they go (screen readers list
+    """Give "More" / "Read more" / "here" links a name that says where they go (screen readers list
     links out of context): the link's title, else the heading before it, as visually hidden text."""
 
     def describe(match):
@@ -134,6 +132,8 @@ def describe_vague_links(html):
         subject = " ".join(subject.split())
         if not subject or subject.lower() == text.lower():
             return match.group(0)
+        if subject.lower().startswith(text.lower() + " "):  # title="More Applications": "More Applications"
+            return f'{opening}{text}<span class="visually-hidden">{subject[len(text) :]}</span></a>'
         return f'{opening}{text}<span class="visually-hidden">: {subject}</span></a>'
 
     return VAGUE_LINK.sub(describe, html)
@@ -269,8 +269,9 @@ def refresh_content(page, path, snippets):
     body = page_body(path, page.title, "", snippets)
     if same_stream(page.body, body) and page.search_description == written["description"]:
         return False
-    if len(page.body) > 1 or (page.body and page.body[0].block_type != "rich_text"):
-        return False  # an editor has built this page; their work wins
+    # The loader saves revisions without a user: a revision by someone means an editor has worked on the page.
+    if page.latest_revision is not None and page.latest_revision.user_id is not None:
+        return False  # their work wins
     page.body = body
     page.search_description = written["description"]
     page.save_revision().publish()

@@ -736,6 +736,20 @@ PAGES = {
                 "the Board. They handle grants, the code of conduct, the packaging ecosystem, outreach and "
                 "more."
             ),
+            table(
+                [
+                    ["Work group", "What it does"],
+                    ["Grants", "Reviews grant applications and funds events and outreach worldwide"],
+                    ["Code of Conduct", "Handles reports under the PSF Code of Conduct and advises event organisers"],
+                    ["Packaging", "Funds and guides work on PyPI and the packaging tools"],
+                    ["Education and Outreach", "Supports teaching Python in schools and to new audiences"],
+                ]
+            ),
+            heading("Joining a work group"),
+            text(
+                "Members are usually PSF members who have time to give for a year or more. Each group says in "
+                "its charter how it takes new members; many simply ask you to write to the group's chair."
+            ),
             text(
                 f"See the {link('/psf/workgroups/', 'list of PSF work groups')} for their charters and how to "
                 "join; most welcome new members."
@@ -801,6 +815,126 @@ PAGES = {
             ),
         ],
     },
+    "/psf/codeofconduct/": {
+        "description": "The PSF Code of Conduct in brief: how we treat each other in Python spaces, where it "
+        "applies and how to report a problem.",
+        "body": [
+            text(
+                "Python's community spans every continent, every level of experience and every kind of work. "
+                "The Python Software Foundation's Code of Conduct sets out how we treat each other so that "
+                "everyone can take part. This page summarises it; the full text is the version that applies."
+            ),
+            heading("What we expect"),
+            bullets(
+                "<strong>Be open.</strong> Welcome newcomers and their questions, and accept that others "
+                "may see a problem differently.",
+                "<strong>Be considerate.</strong> Much of Python is built by volunteers in their spare time; "
+                "think about how your words land before you send them.",
+                "<strong>Be respectful.</strong> Disagree about ideas, never attack people. Criticism of "
+                "code, proposals and decisions is welcome when it is constructive.",
+                "<strong>Be inclusive.</strong> Use welcoming language and make room for people whose "
+                "background, identity or abilities differ from yours.",
+            ),
+            heading("What is not acceptable"),
+            text(
+                "Harassment, insults, discriminatory jokes or language, unwelcome sexual attention, personal "
+                "attacks, threats, publishing other people's private information, and sustained disruption "
+                "of talks or discussions. Asking someone to stop is enough: they are expected to stop at once."
+            ),
+            heading("Where it applies"),
+            text(
+                "In every space the PSF runs or supports: python.org and its mailing lists, Python Discourse, "
+                "the CPython repositories and issue tracker, PyPI, PyCon US, and events funded by a PSF grant. "
+                "Many community conferences and user groups have adopted it or a code of their own."
+            ),
+            heading("Reporting a problem"),
+            text(
+                "If you experience or witness behaviour that breaks the code, write to the PSF Code of "
+                "Conduct Working Group at <code>conduct-wg@python.org</code>. Reports are handled in "
+                "confidence; the working group may ask for more information, and tells you what it decided. "
+                "At an event, find the organisers or the staff on duty: they can help straight away."
+            ),
+            action(
+                "Read the full Code of Conduct",
+                "The complete text, with the enforcement procedures the working group follows.",
+                "https://policies.python.org/python.org/code-of-conduct/",
+                "The PSF Code of Conduct",
+            ),
+        ],
+    },
+    "/psf/donations/": {
+        "description": "Donate to the Python Software Foundation: what your gift pays for and the ways to give.",
+        "body": [
+            text(
+                "The Python Software Foundation is a 501(c)(3) non-profit. Donations from individuals, "
+                "alongside sponsorships and memberships, keep Python free for everyone: they pay for the "
+                "infrastructure millions of developers rely on every day and for the people who look after it."
+            ),
+            heading("What your donation pays for"),
+            bullets(
+                "Running the Python Package Index and python.org, including their security and bandwidth.",
+                "Grants for conferences, workshops and user groups around the world.",
+                "Financial aid that lets people attend PyCon US who otherwise could not.",
+                "Developers-in-residence working on CPython, its security and the packaging ecosystem.",
+            ),
+            heading("Ways to give"),
+            table(
+                [
+                    ["How", "What to know"],
+                    ["A one-off or monthly donation", "By card or PayPal through the PSF's donation form."],
+                    ["Supporting membership", "A yearly donation of $99 that also gives you a vote in PSF elections."],
+                    ["Your employer", "Many companies match their employees' donations to non-profits; ask HR."],
+                    [
+                        "Sponsorship",
+                        "For organisations: packages with recognition across python.org, PyPI and PyCon US.",
+                    ],
+                ]
+            ),
+            text(
+                "In the United States, donations are tax-deductible to the extent the law allows; you receive "
+                "a receipt by email. For questions about giving, write to <code>psf@python.org</code>. "
+                f"Organisations can read about {link('/psf/sponsorship/', 'sponsoring the PSF')}."
+            ),
+            action(
+                "Donate to the PSF",
+                "Every gift, large or small, goes to the work above.",
+                "https://psfmember.org/civicrm/contribute/transact?reset=1&id=2",
+                "Donate now",
+            ),
+        ],
+    },
+    "/psf/grants/": {
+        "description": "The PSF Grants Program: funding for Python events, workshops and outreach, and how to apply.",
+        "body": [
+            heading("What we fund"),
+            text(
+                "Each year the PSF funds hundreds of community activities in dozens of countries. Most grants "
+                "are small and go to volunteers who bring people together to learn and use Python."
+            ),
+            table(
+                [
+                    ["Kind of activity", "For example"],
+                    ["Conferences", "A regional PyCon: venue, speakers' travel, financial aid for attendees"],
+                    ["Workshops and sprints", "A beginners' day, a Django Girls workshop, a documentation sprint"],
+                    ["User groups", "Meeting costs and materials for a new or growing local group"],
+                    ["Outreach", "Teaching Python in schools, translations, materials for under-represented groups"],
+                ]
+            ),
+            heading("How to apply"),
+            bullets(
+                "Read the guidelines and the FAQ below, and check that your activity benefits the Python community.",
+                "Prepare a short description, the expected attendance, a budget and your event's code of conduct.",
+                "Apply well before the event; the Grants Work Group reviews applications and answers by email.",
+                "After the event, send a short report on how it went.",
+            ),
+            action(
+                "Questions about a grant?",
+                "The FAQ covers who can apply, what a grant can pay for and how long a decision takes.",
+                "/psf/grants/faq/",
+                "Read the Grants Program FAQ",
+            ),
+        ],
+    },
     "/psf/league/": {
         "description": "The PSF's relationships with other open source foundations and organisations.",
         "body": [
@@ -850,9 +984,21 @@ PAGES = {
                 "of the community. Fellows are members nominated and recognised for their extraordinary "
                 "contributions to Python."
             ),
+            heading("Fellows"),
+            text(
+                "Any member may nominate someone for Fellowship; the Fellows work group reviews nominations "
+                "each quarter. Fellows have made lasting contributions to Python: code, teaching, organising "
+                "events, or looking after the community's infrastructure."
+            ),
             text(
                 f"Want to join them? Anyone can become a basic member, and people who contribute time to "
                 f"Python can become voting members. See {link('/psf/membership/', 'the membership FAQ')}."
+            ),
+            action(
+                "Become a member",
+                "Sign in to python.org and choose the membership that fits you.",
+                "/users/membership/",
+                "Join the PSF",
             ),
         ],
     },
@@ -934,6 +1080,13 @@ PAGES = {
                 "Annual reports describing the year's work and finances.",
                 "Form 990 tax filings, as every US non-profit must make public.",
                 f"The {link('/psf/bylaws/', 'bylaws')} under which the Foundation operates.",
+            ),
+            heading("Where to find them"),
+            text(
+                "Board minutes are published here once the Board has approved them, usually at its next "
+                "meeting. Annual reports appear on the PSF blog. Form 990 filings are public records: ask "
+                "<code>psf@python.org</code> for a copy, or look the PSF up in a "
+                "non-profit database such as ProPublica's Nonprofit Explorer."
             ),
         ],
     },

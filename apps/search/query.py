@@ -75,7 +75,8 @@ def search_pages(query: str, request=None):
 
 
 def search_everything(query: str, request=None):
-    """Results from pages and every registered source, pages first, each URL once."""
+    """Results from pages and every registered source, each URL once: whatever is titled exactly as the query
+    first (a visitor typing "Python Events" wants that calendar), then pages, then the other sources."""
     results = search_pages(query, request)
     for source in hooks.get_hooks("register_search_source"):
         results.extend(list(source(query))[:SOURCE_LIMIT])
@@ -84,4 +85,5 @@ def search_everything(query: str, request=None):
         if result.url not in seen:
             seen.add(result.url)
             unique.append(result)
-    return unique
+    wanted = query.casefold()
+    return sorted(unique, key=lambda result: " ".join(result.title.split()).casefold() != wanted)

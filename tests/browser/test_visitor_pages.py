@@ -10,13 +10,16 @@ from django.test import Client
 from apps.downloads.models import ReleasePage
 from apps.events.models import Event
 from apps.jobs.models import Job
-from tests.conftest import DATA_DIR, screenshot
+from tests.conftest import ARTIFACTS, DATA_DIR, screenshot
 
 pytestmark = pytest.mark.browser
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 FORMS = ["/accounts/login/", "/accounts/signup/", "/search/?q=python"]
 SIGNED_IN_FORMS = ["/jobs/create/", "/events/submit/"]
+ANDROID_PHONE = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+)
 # Layout shifts during load, as Chromium reports them (the page's own script adds nothing to observe).
 LAYOUT_SHIFT_OBSERVER = """
 window.__layoutShift = 0;
@@ -117,4 +120,54 @@ def test_every_page_type_fits_a_phone_passes_axe_and_does_not_shift(browser_page
     note = phone.locator(".event-facts .visitor-time").first.inner_text()
     assert note.startswith("Your time:") and note.count("Asia/Tokyo") == 1 and "UTC" not in note
     phone.screenshot(path=str(screenshot(page, "visitor-event-390").with_name("visitor-event-tokyo-390.png")))
+    context.close()
+
+
+def fits_the_screen(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_a_visitor_on_a_phone_reaches_a_download(browser_page, demo_site):
+    """On an Android phone: the menu leads to Downloads, then to the phone's own files and to the latest
+    release's page, and tapping a file starts its download; no page is wider than the screen on the way."""
+    latest = ReleasePage.objects.latest_python3()
+    context = browser_page.context.browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, user_agent=ANDROID_PHONE
+    )
+    # The files live on the download server; answer for it so the browser gets a real attachment.
+    context.route(
+        "https://www.python.org/ftp/**",
+        lambda route: route.fulfill(
+            body=b"release file",
+            headers={"Content-Disposition": f'attachment; filename="{route.request.url.rsplit("/", 1)[1]}"'},
+        ),
+    )
+    phone = context.new_page()
+    base = browser_page.base_url
+
+    phone.goto(base + "/")
+    assert fits_the_screen(phone)
+    phone.locator(".menu-toggle").tap()
+    phone.locator("#main-navigation .menu-link", has_text="Downloads").tap()
+    phone.wait_for_url(base + "/downloads/")
+    assert fits_the_screen(phone)
+
+    phone.locator("main").get_by_role("link", name="Android", exact=True).first.tap()
+    phone.wait_for_url(base + "/downloads/android/")
+    assert fits_the_screen(phone)
+    with phone.expect_download() as download:
+        phone.get_by_role("link", name="Download Android embeddable package (aarch64)").first.tap()
+    assert download.value.suggested_filename == f"python-{latest.version_number}-aarch64-linux-android.tar.gz"
+
+    phone.locator("nav.breadcrumbs").get_by_role("link", name="Downloads").tap()
+    phone.wait_for_url(base + "/downloads/")
+    phone.locator("main").get_by_role("link", name=latest.name, exact=True).first.tap()
+    phone.wait_for_url(base + latest.url)
+    assert fits_the_screen(phone)
+    installer = phone.locator("td.file-name a", has_text="Windows installer (64-bit)")
+    assert installer.bounding_box()["x"] + installer.bounding_box()["width"] <= 390
+    with phone.expect_download() as download:
+        installer.tap()
+    assert download.value.suggested_filename == f"python-{latest.version_number}-amd64.exe"
+    phone.screenshot(path=str(ARTIFACTS / "visitor-phone-download.png"), full_page=True)
     context.close()

@@ -24,7 +24,7 @@ def navigation(site):
     nav.meta_menu = [section("Python", "/"), section("PSF", "/psf/"), section("Jobs", "/jobs/")]
     nav.main_menu = [
         section("About", "/about/", [("Applications", "/about/apps/")]),
-        section("Downloads", "/downloads/"),
+        section("Downloads", "/downloads/", [("Other Platforms", "/download/other/")]),
         section("Events", "/events/", [("User Group Events", "/events/python-user-group/")]),
     ]
     nav.save()
@@ -36,6 +36,11 @@ def breadcrumb_texts(html):
         return []
     trail = html.split('class="breadcrumbs"')[1].split("</nav>")[0]
     return [" ".join(re.sub(r"<[^>]+>", " ", "<li" + item).split()) for item in trail.split("<li")[1:]]
+
+
+def breadcrumb_links(html):
+    trail = html.split('class="breadcrumbs"')[1].split("</nav>")[0]
+    return re.findall(r'<a href="([^"]*)"', trail)
 
 
 def current(html, menu):
@@ -52,10 +57,12 @@ def test_django_views_have_breadcrumbs_and_mark_their_section(client, navigation
 
     event_page = client.get(event.get_absolute_url()).content.decode()
     assert breadcrumb_texts(event_page) == ["Home", "Events", "User Group Events", "Berlin meetup"]
+    assert breadcrumb_links(event_page) == ["/", "/events/", "/events/python-user-group/"]
     assert "is-current" in event_page.split('href="/events/"')[0].rsplit("<li", 1)[1]
 
     job_page = client.get(job.get_absolute_url()).content.decode()
     assert breadcrumb_texts(job_page) == ["Home", "Jobs", "Django &amp; Wagtail developer, Parrot"]
+    assert breadcrumb_links(job_page) == ["/", "/jobs/"]
     assert "&amp;amp;" not in job_page
     meta = job_page.split('class="meta-menu"')[1].split("</ul>")[0]
     assert 'href="/jobs/" title="" aria-current="true"' in meta or 'href="/jobs/"  aria-current="true"' in meta
@@ -84,10 +91,19 @@ def test_wagtail_pages_mark_their_section_too(client, home_page, navigation):
     StandardPageFactory(parent=about, title="Applications", slug="apps")
     html = client.get("/about/apps/").content.decode()
     assert breadcrumb_texts(html) == ["Home", "About", "Applications"]
+    assert breadcrumb_links(html) == ["/", "/about/"]
     main = html.split('class="main-menu"')[1].split("</nav>")[0]
     assert main.count('aria-current="true"') == 1 and 'href="/about/"  aria-current="true"' in main
     other = client.get("/events/").content.decode().split('class="main-menu"')[1].split("</nav>")[0]
     assert 'href="/events/"  aria-current="true"' in other and 'href="/about/"  aria-current' not in other
+
+
+def test_a_page_outside_its_sections_url_marks_the_section_that_lists_it(client, home_page, navigation):
+    download = SectionIndexPageFactory(parent=home_page, title="Download", slug="download")
+    StandardPageFactory(parent=download, title="Other Platforms", slug="other")
+    html = client.get("/download/other/").content.decode()
+    main = html.split('class="main-menu"')[1].split("</nav>")[0]
+    assert main.count('aria-current="true"') == 1 and 'href="/downloads/"  aria-current="true"' in main
 
 
 def test_footer_links_to_the_legal_statements_and_privacy_notice(client, home_page, site):

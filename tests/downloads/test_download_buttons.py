@@ -34,3 +34,12 @@ def test_the_source_button_reads_as_source_code(client, release):
     source = html.split('data-os="source"')[1].split("</li>")[0]
     assert "Download the source code: Python 3.14.1" in source
     assert "for Source code" not in html
+
+
+def test_the_downloads_menu_panel_calls_the_source_download_source_code(release):
+    from django.template import Context, Template
+
+    panel = Template("{% load download_tags %}{% downloads_supernav %}").render(Context())
+    source = panel.split('data-os="source"')[1].split("</div>")[0]
+    assert "Download the source code" in source
+    assert "for Source code" not in panel

@@ -67,3 +67,13 @@ def test_a_url_is_listed_once_whatever_the_sources(home_page, monkeypatch):
     with hooks.register_temporarily("register_search_source", echo_source):
         results = search_everything("bylaws")
     assert [result.url for result in results].count("/twice/") == 1
+
+
+def test_a_result_titled_as_the_query_comes_before_pages_that_merely_mention_it(client, home_page):
+    for number in range(3):
+        StandardPageFactory(parent=home_page, title=f"Conferences {number}", slug=f"conferences-{number}",
+                            search_description="Python events and conferences around the world.")  # fmt: skip
+    CalendarFactory(slug="python-events", name="Python Events", description="Conferences worldwide.")
+    found, _html = titles(client, "python events")
+    assert len(found) == 4
+    assert found[0].startswith('/events/python-events/"')

@@ -167,6 +167,11 @@ def _menu_titles(request):
         sections = {
             "main": [section.value["url"] for section in nav.main_menu],
             "meta": [section.value["url"] for section in nav.meta_menu],
+            # A link's URL → its main-menu section, for pages that live outside their section's URL
+            # (/download/other/ is listed under Downloads).
+            "main_links": {
+                item["url"]: section.value["url"] for section in nav.main_menu for item in section.value["items"]
+            },
         }
         return titles, sections
 
@@ -182,15 +187,19 @@ def _longest_prefix(path, urls, default=""):
 def current_sections(context):
     """The menu entries the current page belongs to, by URL: ``{"main": "/events/", "meta": "/"}``.
 
-    Main menu: the section whose URL starts the path ("" for pages outside every section, such as
-    search). Meta menu: the python.org site the page is part of: /psf/, /jobs/ … and otherwise "Python" (/).
+    Main menu: the section whose URL starts the path, else the section that lists a link starting the path
+    ("" for pages outside every section, such as search). Meta menu: the python.org site the page is part
+    of: /psf/, /jobs/ … and otherwise "Python" (/).
     """
     request = context.get("request")
     if request is None:
         return {"main": "", "meta": ""}
     _titles, sections = _menu_titles(request)
+    main = _longest_prefix(request.path, sections["main"])
+    if not main and (link := _longest_prefix(request.path, sections.get("main_links", {}))):
+        main = sections["main_links"][link]
     return {
-        "main": _longest_prefix(request.path, sections["main"]),
+        "main": main,
         "meta": _longest_prefix(request.path, sections["meta"], default="/" if "/" in sections["meta"] else ""),
     }
 
