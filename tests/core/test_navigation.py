@@ -146,3 +146,19 @@ def test_every_page_kind_has_a_meta_description(client, home_page):
     ]:
         html = client.get(url).content.decode()
         assert f'<meta name="description" content="{expected}' in html, url
+
+
+def test_page_breadcrumbs_follow_a_renamed_or_moved_section(client, home_page, navigation):
+    about = SectionIndexPageFactory(parent=home_page, title="About", slug="about")
+    psf = SectionIndexPageFactory(parent=home_page, title="PSF", slug="psf")
+    page = StandardPageFactory(parent=about, title="Applications", slug="apps")
+    assert breadcrumb_texts(client.get("/about/apps/").content.decode()) == ["Home", "About", "Applications"]
+
+    about.title = "About Python"
+    about.save_revision().publish()
+    assert breadcrumb_texts(client.get("/about/apps/").content.decode()) == ["Home", "About Python", "Applications"]
+
+    page.move(psf, pos="last-child")
+    html = client.get("/psf/apps/").content.decode()
+    assert breadcrumb_texts(html) == ["Home", "PSF", "Applications"]
+    assert breadcrumb_links(html) == ["/", "/psf/"]

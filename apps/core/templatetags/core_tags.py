@@ -17,6 +17,7 @@ from apps.core.cache import (
 )
 from apps.core.markup import render_markup
 from apps.core.models import NavigationSettings, SiteSettings
+from apps.core.routing import ROUTES_GENERATION, SITES_GENERATION
 from apps.core.sections import menu_generation_keys, menu_panels, render_placement
 
 register = template.Library()
@@ -142,12 +143,21 @@ def breadcrumbs(context, page):
     # Skip the tree root (depth 1); the homepage itself has no breadcrumbs (and needs no query).
     if page.depth <= 2:
         return {"ancestors": [], "current": page}
-    ancestors = list(page.get_ancestors().filter(depth__gt=1))
-    tag_response(*(page_key(ancestor) for ancestor in ancestors))  # their titles show here
     request = context.get("request")
-    for ancestor in ancestors:
+
+    def build():
         # With the request, the site root paths are read once per request (from memory on served pages).
-        ancestor.link = ancestor.get_url(request)
+        return tuple(
+            {"pk": ancestor.pk, "title": ancestor.title, "depth": ancestor.depth, "link": ancestor.get_url(request)}
+            for ancestor in page.get_ancestors().filter(depth__gt=1)
+        )
+
+    # Kept in process memory until any page's title, slug or place changes (the routes' generation).
+    host = request.get_host() if request is not None else ""
+    ancestors = cached_value(
+        "breadcrumbs", build, generation_keys=(SITES_GENERATION, ROUTES_GENERATION), timeout=3600, vary=(page.pk, host)
+    )
+    tag_response(*(page_key(ancestor["pk"]) for ancestor in ancestors))  # their titles show here
     return {"ancestors": ancestors, "current": page}
 
 
