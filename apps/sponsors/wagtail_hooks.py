@@ -233,36 +233,39 @@ class SponsorsViewSetGroup(SnippetViewSetGroup):
         return [queue, *super().get_submenu_items(), notify]
 
 
-class ExportAssetsZipBulkAction(SnippetBulkAction):
+class SelectionBulkAction(SnippetBulkAction):
+    """Opens a sponsors admin page (``url_name``) with the ticked rows as ``?id=…`` ("all" ticked: no ids)."""
+
+    url_name = None
+    action_priority = 10
+
+    def get(self, request, *args, **kwargs):
+        ids = request.GET.getlist("id")
+        query = "" if "all" in ids else urlencode([("id", pk) for pk in ids])
+        return redirect(reverse(self.url_name) + f"?{query}")
+
+
+class ExportAssetsZipBulkAction(SelectionBulkAction):
     """ "Export as ZIP" for the assets ticked in the listing."""
 
     display_name = _("Export as ZIP")
     action_type = "export_zip"
     aria_label = _("Export the selected assets as one ZIP file")
     models = [SponsorAsset]
-    action_priority = 10
-
-    def get(self, request, *args, **kwargs):
-        ids = request.GET.getlist("id")
-        query = urlencode([("id", pk) for pk in ids]) if "all" not in ids else ""
-        return redirect(reverse("sponsors_admin:assets_zip") + f"?{query}")
+    url_name = "sponsors_admin:assets_zip"
 
 
 hooks.register("register_bulk_action", ExportAssetsZipBulkAction)
 
 
-class NotifySponsorsBulkAction(SnippetBulkAction):
+class NotifySponsorsBulkAction(SelectionBulkAction):
     """ "Notify sponsors" for the sponsorships ticked in the listing: the notification page with them chosen."""
 
     display_name = _("Notify sponsors")
     action_type = "notify"
     aria_label = _("Email the contacts of the selected sponsorships")
     models = [Sponsorship]
-    action_priority = 10
-
-    def get(self, request, *args, **kwargs):
-        ids = [pk for pk in request.GET.getlist("id") if pk != "all"]
-        return redirect(reverse("sponsors_admin:notify") + f"?{urlencode([('id', pk) for pk in ids])}")
+    url_name = "sponsors_admin:notify"
 
 
 hooks.register("register_bulk_action", NotifySponsorsBulkAction)
